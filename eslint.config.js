@@ -1,0 +1,110 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'worker_threads',
+  'stream',
+  'buffer',
+  'process',
+  'url',
+  'util',
+  'events',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  prettier,
+  {
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        crypto: 'readonly',
+        Buffer: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        fetch: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // core is pure and isomorphic: no Node-only modules, no upper layers.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'core must run in the browser: no Node-only imports.' },
+            {
+              group: ['**/ledger/**', '**/node/**', '**/cli/**', '**/web/**'],
+              message: 'core imports nothing above it.',
+            },
+            { group: ['better-sqlite3', 'fastify', 'commander'], message: 'core does no I/O.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    // ledger is deterministic: no I/O, no node layer, no clocks.
+    files: ['src/ledger/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'ledger is deterministic: no I/O.' },
+            {
+              group: ['**/node/**', '**/cli/**', '**/web/**'],
+              message: 'ledger imports only core.',
+            },
+            { group: ['better-sqlite3', 'fastify', 'commander'], message: 'ledger does no I/O.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'Buffer',
+        'require',
+        'setTimeout',
+        'setInterval',
+        'fetch',
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'ledger has no clock: use block time.' },
+        { object: 'Math', property: 'random', message: 'ledger has no randomness.' },
+      ],
+    },
+  },
+);
