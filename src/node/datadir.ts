@@ -1,0 +1,132 @@
+// The data directory: genesis, this node's key, the demo members' keys, the database.
+// Private key files are written 0600 and never logged.
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { fromBase64Url, toBase64Url } from '../core/bytes.js';
+import type { PrivateKey, SignatureAlg } from '../core/crypto.js';
+import type { Genesis } from '../ledger/genesis.js';
+import { parseGenesis } from '../ledger/genesis.js';
+import { DEMO_NETWORK, DEMO_ORIGIN, GWENT_BODIES } from '../ledger/demo.js';
+import { defaultLedgerParams } from '../ledger/modules/governance.js';
+import { generateKeyPairSync } from './crypto-node.js';
+
+export const FILES = {
+  genesis: 'genesis.json',
+  nodeKey: 'node-key.json',
+  membersDir: 'member-keys',
+  database: 'cadwyn.db',
+} as const;
+
+export interface NodeKeyFile {
+  readonly validatorName: string;
+  readonly member: string;
+  readonly alg: 'Ed25519';
+  readonly privateKey: string;
+}
+
+export interface MemberKeyFile {
+  readonly did: string;
+  readonly keyId: string;
+  readonly alg: SignatureAlg;
+  readonly privateKey: string;
+}
+
+/** Writes a file so that a crash leaves either the old or the new content, never half. */
+export function writeFileAtomic(path: string, data: string, mode = 0o644): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data, { mode });
+  const fd = openSync(tmp, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(tmp, path);
+}
+
+export function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+export function privateKeyOf(alg: SignatureAlg, b64url: string): PrivateKey {
+  const bytes = fromBase64Url(b64url);
+  if (!bytes || bytes.length !== 32) throw new Error(`malformed private key file (${alg})`);
+  return { alg, bytes };
+}
+
+export interface InitResult {
+  readonly created: boolean;
+  readonly genesis: Genesis;
+}
+
+/**
+ * On first start: creates the demo Gwent consortium (every body's governance key, this node's
+ * validator key run for Newport) and its genesis. Later starts read what is there.
+ */
+export function initDataDir(dir: string, nowMs: number): InitResult {
+  mkdirSync(dir, { recursive: true });
+  const genesisPath = join(dir, FILES.genesis);
+  if (existsSync(genesisPath)) {
+    const g = parseGenesis(readJson(genesisPath));
+    if (!g.ok) throw new Error(`${genesisPath}: ${g.detail ?? g.code}`);
+    return { created: false, genesis: g.value };
+  }
+  const membersDir = join(dir, FILES.membersDir);
+  mkdirSync(membersDir, { recursive: true, mode: 0o700 });
+  const members = GWENT_BODIES.map((b) => {
+    const kp = generateKeyPairSync('Ed25519');
+    const file: MemberKeyFile = {
+      did: b.did,
+      keyId: 'key-1',
+      alg: 'Ed25519',
+      privateKey: toBase64Url(kp.privateKey.bytes),
+    };
+    writeFileAtomic(join(membersDir, `${b.slug}.json`), JSON.stringify(file, null, 2), 0o600);
+    return {
+      did: b.did,
+      name: b.name,
+      ...(b.area ? { area: b.area } : {}),
+      roles: [...b.roles],
+      keys: [{ id: 'key-1', alg: 'Ed25519' as const, publicKey: toBase64Url(kp.publicKey.bytes) }],
+    };
+  });
+  const nodeKp = generateKeyPairSync('Ed25519');
+  const nodeKey: NodeKeyFile = {
+    validatorName: 'newport.gwent.example/node-1',
+    member: 'did:web:newport.gwent.example',
+    alg: 'Ed25519',
+    privateKey: toBase64Url(nodeKp.privateKey.bytes),
+  };
+  writeFileAtomic(join(dir, FILES.nodeKey), JSON.stringify(nodeKey, null, 2), 0o600);
+  const genesis: Genesis = {
+    v: 1,
+    network: DEMO_NETWORK,
+    origin: DEMO_ORIGIN,
+    timeMs: nowMs,
+    members,
+    validators: [
+      {
+        name: nodeKey.validatorName,
+        member: nodeKey.member,
+        publicKey: toBase64Url(nodeKp.publicKey.bytes),
+      },
+    ],
+    params: defaultLedgerParams,
+  };
+  const checked = parseGenesis(genesis);
+  if (!checked.ok) throw new Error(`demo genesis invalid: ${checked.detail ?? checked.code}`);
+  // Genesis last: its presence marks a complete initialisation.
+  writeFileAtomic(genesisPath, JSON.stringify(genesis, null, 2));
+  return { created: true, genesis };
+}
+
+export function readNodeKey(dir: string): { file: NodeKeyFile; privateKey: PrivateKey } {
+  const file = readJson(join(dir, FILES.nodeKey)) as NodeKeyFile;
+  return { file, privateKey: privateKeyOf('Ed25519', file.privateKey) };
+}

@@ -1,0 +1,50 @@
+// Coded errors that reach API users as RFC 9457 problem+json. Codes are stable; titles are
+// bilingual; details never carry payloads, tokens or personal data.
+
+export interface ProblemInit {
+  readonly status: number;
+  readonly code: string;
+  readonly detail?: string;
+  readonly extra?: Record<string, unknown>;
+}
+
+export class Problem extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string | undefined;
+  readonly extra: Record<string, unknown> | undefined;
+  constructor(init: ProblemInit) {
+    super(init.code);
+    this.status = init.status;
+    this.code = init.code;
+    this.detail = init.detail;
+    this.extra = init.extra;
+  }
+}
+
+/** HTTP status for each ledger/core code a client can cause. */
+export const STATUS_OF: Record<string, number> = {
+  TX_MALFORMED: 400,
+  TX_TOO_LARGE: 413,
+  GEO_INVALID: 400,
+  TX_WRONG_NETWORK: 400,
+  TX_UNKNOWN_TYPE: 400,
+  TX_PAYLOAD_INVALID: 400,
+  TX_TIME_OUT_OF_WINDOW: 400,
+  TX_REPLAYED: 409,
+  TX_DUPLICATE: 409,
+  TX_SEQ_GAP: 409,
+  TX_SIGNER_UNKNOWN: 401,
+  TX_SIGNATURE_INVALID: 401,
+  TX_SENDER_NOT_SIGNED: 401,
+  MEMPOOL_FULL: 503,
+  BATCH_TOO_LARGE: 413,
+};
+
+export function statusOf(code: string): number {
+  if (code in STATUS_OF) return STATUS_OF[code] ?? 400;
+  // Module refusals (authorisation and business rules) are 403/422-class: the request was
+  // well-formed but not allowed.
+  if (/_NO_QUORUM$|_NOT_MEMBER$|_NOT_AUTHORISED$/.test(code)) return 403;
+  return 422;
+}

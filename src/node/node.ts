@@ -1,0 +1,665 @@
+// A Cadwyn node in solo mode: accepts transactions durably, orders them into blocks, executes
+// them, extends the Merkle log, and signs each block's checkpoint with its validator key.
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { fromBase64Url, fromHex, toHex, utf8 } from '../core/bytes.js';
+import type { BlockHeader } from '../core/block.js';
+import { blockHash, logEntryText, ZERO_HASH_HEX } from '../core/block.js';
+import type { Checkpoint, CheckpointPolicy } from '../core/checkpoint.js';
+import { quorumFor, signCheckpoint } from '../core/checkpoint.js';
+import { publicKeyFromDidKey } from '../core/did.js';
+import { canonicalJson } from '../core/jcs.js';
+import type { Json } from '../core/jcs.js';
+import { emptyRoot, leafHash, MerkleLog, rootOf } from '../core/merkle.js';
+import type { PrivateKey } from '../core/crypto.js';
+import type { PreparedTx } from '../core/tx.js';
+import { prepareTx } from '../core/tx.js';
+import type { Genesis } from '../ledger/genesis.js';
+import { genesisHash, writeGenesisState } from '../ledger/genesis.js';
+import { Ledger, accountSeq } from '../ledger/ledger.js';
+import type { LedgerModule } from '../ledger/module.js';
+import { getValidators, governanceModule } from '../ledger/modules/governance.js';
+import { notaryModule } from '../ledger/modules/notary.js';
+import { nextStateRoot, StateOverlay } from '../ledger/state.js';
+import { nodeCryptoBackend, verifySync } from './crypto-node.js';
+import { FILES, readNodeKey } from './datadir.js';
+import { StateCache } from './state-cache.js';
+import type { StoreOptions } from './store.js';
+import { Store } from './store.js';
+import { VerifyPool } from './verify-pool.js';
+
+export interface NodeOptions {
+  readonly dataDir: string;
+  /** How often the solo orderer cuts a block when transactions wait. */
+  readonly blockIntervalMs: number;
+  readonly blockTxMax: number;
+  /** Accepted but not yet committed transactions, at most. */
+  readonly mempoolTxMax: number;
+  /** Transactions in one POST, at most. */
+  readonly batchTxMax: number;
+  readonly verifyWorkers: number;
+  readonly synchronous: StoreOptions['synchronous'];
+}
+
+export const defaultNodeOptions: Omit<NodeOptions, 'dataDir'> = {
+  blockIntervalMs: 200,
+  blockTxMax: 4000,
+  mempoolTxMax: 200_000,
+  batchTxMax: 1000,
+  verifyWorkers: 2,
+  synchronous: 'FULL',
+};
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface NodeDeps {
+  /** ms since the epoch; injected so a simulation can drive time. */
+  readonly clock: () => number;
+  readonly logger: Logger;
+}
+
+export const LEDGER_MODULES: readonly LedgerModule[] = [governanceModule, notaryModule];
+
+export function createLedger(): Ledger {
+  return new Ledger(LEDGER_MODULES, { verify: verifySync, didKey: publicKeyFromDidKey });
+}
+
+export type SubmitOutcome =
+  | { readonly ok: true; readonly id: string; readonly status: 'pending' }
+  | {
+      readonly ok: false;
+      readonly id?: string;
+      readonly code: string;
+      readonly detail?: string;
+    };
+
+export type TxStatus =
+  | { readonly status: 'pending'; readonly id: string; readonly receivedMs: number }
+  | {
+      readonly status: 'committed' | 'final';
+      readonly id: string;
+      readonly height: number;
+      readonly logIndex: number;
+      readonly blockTimeMs: number;
+    }
+  | {
+      readonly status: 'rejected';
+      readonly id: string;
+      readonly code: string;
+      readonly detail?: string;
+    };
+
+export interface BlockEvent {
+  readonly height: number;
+  readonly hash: string;
+  readonly timeMs: number;
+  readonly txCount: number;
+  readonly logSize: number;
+}
+
+interface PendingTx {
+  readonly p: PreparedTx;
+  readonly receivedMs: number;
+}
+
+interface Head {
+  readonly height: number;
+  readonly hash: string;
+  readonly header: BlockHeader;
+  readonly checkpoint: string;
+}
+
+export class NodeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class CadwynNode {
+  readonly events = new EventEmitter();
+  readonly ledger = createLedger();
+  readonly store: Store;
+  readonly state: StateCache;
+  readonly log = new MerkleLog();
+  readonly validatorName: string;
+  private readonly nodeKey: PrivateKey;
+  private head!: Head;
+  private readonly queue: PendingTx[] = [];
+  private queueStart = 0;
+  private readonly pendingById = new Map<string, PendingTx>();
+  /** Highest sequence number accepted per sender, and how many of theirs are pending. */
+  private readonly pendingSeq = new Map<string, { next: number; count: number }>();
+  private acceptQueue: {
+    p: PreparedTx;
+    resolve: (o: SubmitOutcome) => void;
+  }[] = [];
+  private acceptScheduled = false;
+  private producing = false;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private closed = false;
+  readonly stats = { accepted: 0, rejectedAtDoor: 0, committed: 0, rejectedAtExecution: 0 };
+
+  private constructor(
+    readonly opts: NodeOptions,
+    readonly deps: NodeDeps,
+    readonly genesis: Genesis,
+    private readonly pool: VerifyPool,
+  ) {
+    this.store = new Store(join(opts.dataDir, FILES.database), { synchronous: opts.synchronous });
+    this.state = new StateCache(this.store);
+    const key = readNodeKey(opts.dataDir);
+    this.validatorName = key.file.validatorName;
+    this.nodeKey = key.privateKey;
+  }
+
+  static async open(opts: NodeOptions, deps: NodeDeps, genesis: Genesis): Promise<CadwynNode> {
+    const pool = new VerifyPool({ workers: opts.verifyWorkers });
+    const node = new CadwynNode(opts, deps, genesis, pool);
+    try {
+      await node.load();
+    } catch (e) {
+      node.store.close();
+      await pool.close();
+      throw e;
+    }
+    return node;
+  }
+
+  get network(): string {
+    return this.genesis.network;
+  }
+
+  get origin(): string {
+    return this.genesis.origin;
+  }
+
+  get height(): number {
+    return this.head.height;
+  }
+
+  get headHeader(): BlockHeader {
+    return this.head.header;
+  }
+
+  get checkpoint(): string {
+    return this.head.checkpoint;
+  }
+
+  get mempoolSize(): number {
+    return this.pendingById.size;
+  }
+
+  /** The checkpoint policy for the current validator set. */
+  checkpointPolicy(): CheckpointPolicy {
+    const validators = getValidators(this.state).map((v) => {
+      const bytes = fromBase64Url(v.publicKey);
+      if (!bytes) throw new NodeError('STATE_CORRUPT', 'validator key malformed in state');
+      return { name: v.name, publicKey: { alg: 'Ed25519' as const, bytes } };
+    });
+    return { origin: this.origin, validators, quorum: quorumFor(validators.length) };
+  }
+
+  private async load(): Promise<void> {
+    const gh = genesisHash(this.genesis);
+    const stored = this.store.getMeta('genesis');
+    if (stored === undefined) {
+      await this.writeGenesisBlock(gh);
+    } else if (stored !== gh) {
+      throw new NodeError('GENESIS_MISMATCH', 'the database belongs to another genesis');
+    }
+    const last = this.store.lastBlock();
+    if (!last) throw new NodeError('STORE_CORRUPT', 'no blocks in the database');
+    this.head = {
+      height: last.height,
+      hash: last.hash,
+      header: JSON.parse(last.header) as BlockHeader,
+      checkpoint: last.checkpoint,
+    };
+    // Rebuild the Merkle log from the stored entries; it must match the head block.
+    for (const row of this.store.iterateTxs()) {
+      if (row.logIndex !== this.log.size) {
+        throw new NodeError('STORE_CORRUPT', `log entry ${this.log.size} missing`);
+      }
+      this.log.append(leafHash(utf8(row.entry)));
+    }
+    if (
+      this.log.size !== this.head.header.logSize ||
+      toHex(this.log.root()) !== this.head.header.logRoot
+    ) {
+      throw new NodeError(
+        'STORE_CORRUPT',
+        `log does not match block ${this.head.height}: run cadwyn verify`,
+      );
+    }
+    // Acknowledged transactions waiting in the durable mempool come back in their order.
+    for (const row of this.store.pending()) {
+      const p = prepareTx(JSON.parse(row.tx));
+      if (!p.ok) throw new NodeError('STORE_CORRUPT', `mempool entry ${row.id} malformed`);
+      this.enqueue({ p: p.value, receivedMs: row.receivedMs });
+    }
+    this.timer = setInterval(() => void this.produceBlock(), this.opts.blockIntervalMs);
+    this.deps.logger.info(
+      { height: this.head.height, logSize: this.log.size, pending: this.pendingById.size },
+      'node opened',
+    );
+  }
+
+  private async writeGenesisBlock(gh: string): Promise<void> {
+    const overlay = new StateOverlay(this.state);
+    writeGenesisState(overlay, this.genesis);
+    const diff = overlay.diff();
+    const header: BlockHeader = {
+      v: 1,
+      network: this.network,
+      height: 0,
+      prevHash: ZERO_HASH_HEX,
+      timeMs: this.genesis.timeMs,
+      txCount: 0,
+      txRoot: toHex(emptyRoot()),
+      logSize: 0,
+      logRoot: toHex(emptyRoot()),
+      stateRoot: nextStateRoot(ZERO_HASH_HEX, diff),
+      proposer: this.genesis.validators[0]?.name ?? '',
+    };
+    const hash = blockHash(header);
+    const checkpoint = await this.signCheckpointFor(header, hash);
+    this.store.atomically(() => {
+      this.store.applyDiff(diff, canonicalJson);
+      this.store.putBlock({ height: 0, hash, header: canonicalJson(header), checkpoint });
+      this.store.putMeta('genesis', gh);
+    });
+    this.state.applied(diff);
+  }
+
+  private async signCheckpointFor(header: BlockHeader, hash: string): Promise<string> {
+    const cp: Checkpoint = {
+      origin: this.origin,
+      logSize: header.logSize,
+      logRoot: hexBytes(header.logRoot),
+      height: header.height,
+      blockHash: hexBytes(hash),
+      stateRoot: hexBytes(header.stateRoot),
+      timeMs: header.timeMs,
+    };
+    return signCheckpoint(
+      cp,
+      { name: this.validatorName, privateKey: this.nodeKey },
+      nodeCryptoBackend,
+    );
+  }
+
+  // ---- accepting transactions ----
+
+  /**
+   * Checks and durably accepts transactions. Each outcome says accepted (pending) or why not;
+   * an accepted transaction is on disk before this resolves.
+   */
+  async submit(items: readonly unknown[]): Promise<SubmitOutcome[]> {
+    if (this.closed) throw new NodeError('NODE_CLOSED', 'the node is shutting down');
+    const outcomes: (SubmitOutcome | undefined)[] = new Array(items.length);
+    const prepared: { i: number; p: PreparedTx }[] = [];
+    items.forEach((item, i) => {
+      const r = prepareTx(item);
+      if (r.ok) prepared.push({ i, p: r.value });
+      else outcomes[i] = { ok: false, code: r.code, ...(r.detail ? { detail: r.detail } : {}) };
+    });
+    const verified = await this.pool.verify(
+      prepared.map(({ p }) => ({ canonicalBody: p.canonicalBody, signatures: p.tx.signatures })),
+    );
+    const waits: Promise<void>[] = [];
+    prepared.forEach(({ i, p }, k) => {
+      if (verified[k] !== 1) {
+        outcomes[i] = {
+          ok: false,
+          id: p.id,
+          code: 'TX_SIGNATURE_INVALID',
+          detail: 'a signature does not verify',
+        };
+        return;
+      }
+      waits.push(
+        new Promise<void>((resolve) => {
+          this.acceptQueue.push({
+            p,
+            resolve: (o) => {
+              outcomes[i] = o;
+              resolve();
+            },
+          });
+        }),
+      );
+    });
+    this.scheduleAccept();
+    await Promise.all(waits);
+    for (const o of outcomes) {
+      if (o?.ok) this.stats.accepted++;
+      else this.stats.rejectedAtDoor++;
+    }
+    return outcomes as SubmitOutcome[];
+  }
+
+  private scheduleAccept(): void {
+    if (this.acceptScheduled || this.acceptQueue.length === 0) return;
+    this.acceptScheduled = true;
+    // Group commit: everything verified by the next turn of the event loop shares one fsync.
+    setImmediate(() => {
+      this.acceptScheduled = false;
+      this.flushAccepts();
+    });
+  }
+
+  private flushAccepts(): void {
+    const batch = this.acceptQueue;
+    this.acceptQueue = [];
+    const nowMs = this.deps.clock();
+    const block = { network: this.network, height: this.head.height + 1, timeMs: nowMs };
+    const accepted: { p: PreparedTx; resolve: (o: SubmitOutcome) => void }[] = [];
+    const reserved = new Map<string, number>();
+    for (const item of batch) {
+      const { p } = item;
+      const refuse = (code: string, detail?: string) =>
+        item.resolve({ ok: false, id: p.id, code, ...(detail ? { detail } : {}) });
+      if (this.pendingById.has(p.id) || reserved.has(`id:${p.id}`) || this.store.txById(p.id)) {
+        refuse('TX_DUPLICATE', 'this transaction was already accepted');
+        continue;
+      }
+      if (this.pendingById.size + accepted.length >= this.opts.mempoolTxMax) {
+        refuse('MEMPOOL_FULL', 'the node is busy; retry shortly');
+        continue;
+      }
+      const sender = p.tx.body.sender;
+      const expected =
+        (reserved.get(sender) ??
+          this.pendingSeq.get(sender)?.next ??
+          accountSeq(this.state, sender)) + 1;
+      const pre = this.ledger.precheck(this.state, block, p, expected);
+      if (!pre.ok) {
+        refuse(pre.code, pre.detail);
+        continue;
+      }
+      // did:web signatures need the member registry; did:key ones were checked in workers.
+      const sigs = this.ledger.checkSignatures(this.state, p, { didKeySignaturesVerified: true });
+      if (!sigs.ok) {
+        refuse(sigs.code, sigs.detail);
+        continue;
+      }
+      reserved.set(sender, p.tx.body.seq);
+      reserved.set(`id:${p.id}`, 0);
+      accepted.push(item);
+    }
+    if (accepted.length > 0) {
+      try {
+        this.store.atomically(() =>
+          this.store.putPending(
+            accepted.map(({ p }) => ({ id: p.id, tx: p.canonicalTx, receivedMs: nowMs })),
+          ),
+        );
+      } catch (e) {
+        this.deps.logger.error({ err: String(e) }, 'could not write the mempool');
+        for (const a of accepted) {
+          a.resolve({ ok: false, id: a.p.id, code: 'STORAGE_FAILED', detail: 'try again' });
+        }
+        return;
+      }
+      for (const a of accepted) {
+        this.enqueue({ p: a.p, receivedMs: nowMs });
+        a.resolve({ ok: true, id: a.p.id, status: 'pending' });
+      }
+    }
+    if (this.queueLength() >= this.opts.blockTxMax) void this.produceBlock();
+  }
+
+  private enqueue(t: PendingTx): void {
+    this.queue.push(t);
+    this.pendingById.set(t.p.id, t);
+    const sender = t.p.tx.body.sender;
+    const s = this.pendingSeq.get(sender);
+    this.pendingSeq.set(sender, { next: t.p.tx.body.seq, count: (s?.count ?? 0) + 1 });
+  }
+
+  private queueLength(): number {
+    return this.queue.length - this.queueStart;
+  }
+
+  private takeBatch(max: number): PendingTx[] {
+    const end = Math.min(this.queue.length, this.queueStart + max);
+    const out = this.queue.slice(this.queueStart, end);
+    this.queueStart = end;
+    if (this.queueStart > 65536 && this.queueStart * 2 > this.queue.length) {
+      this.queue.splice(0, this.queueStart);
+      this.queueStart = 0;
+    }
+    return out;
+  }
+
+  private forgetPending(t: PendingTx): void {
+    this.pendingById.delete(t.p.id);
+    const sender = t.p.tx.body.sender;
+    const s = this.pendingSeq.get(sender);
+    if (!s) return;
+    // After a rejection the rest of this sender's queue has a gap; those fail at execution
+    // with TX_SEQ_GAP, which their status then says.
+    if (s.count <= 1) this.pendingSeq.delete(sender);
+    else this.pendingSeq.set(sender, { next: s.next, count: s.count - 1 });
+  }
+
+  // ---- producing blocks ----
+
+  /** Cuts, executes and commits one block from the mempool. Returns its height, if any. */
+  async produceBlock(): Promise<number | undefined> {
+    if (this.producing || this.closed || this.queueLength() === 0) return undefined;
+    this.producing = true;
+    try {
+      return await this.produceBlockInner();
+    } finally {
+      this.producing = false;
+    }
+  }
+
+  private async produceBlockInner(): Promise<number | undefined> {
+    const batch = this.takeBatch(this.opts.blockTxMax);
+    const prev = this.head;
+    const height = prev.height + 1;
+    const timeMs = Math.max(this.deps.clock(), prev.header.timeMs);
+    const ctx = { network: this.network, height, timeMs };
+    const overlay = new StateOverlay(this.state);
+    const included: PendingTx[] = [];
+    const entries: string[] = [];
+    const rejected: { t: PendingTx; code: string; detail?: string }[] = [];
+    for (const t of batch) {
+      const logIndex = this.log.size + included.length;
+      const v = this.ledger.execute(overlay, ctx, t.p, logIndex, {
+        didKeySignaturesVerified: true,
+      });
+      if (v.ok) {
+        included.push(t);
+        entries.push(logEntryText(height, timeMs, t.p.canonicalTx));
+      } else {
+        rejected.push({ t, code: v.code, ...(v.detail ? { detail: v.detail } : {}) });
+      }
+    }
+    const diff = overlay.diff();
+    let header: BlockHeader | undefined;
+    let hash = '';
+    let checkpoint = '';
+    if (included.length > 0) {
+      const leaves = entries.map((e) => leafHash(utf8(e)));
+      const txRoot = toHex(rootOf(leaves));
+      const logSizeBefore = this.log.size;
+      this.log.appendMany(leaves);
+      header = {
+        v: 1,
+        network: this.network,
+        height,
+        prevHash: prev.hash,
+        timeMs,
+        txCount: included.length,
+        txRoot,
+        logSize: this.log.size,
+        logRoot: toHex(this.log.root()),
+        stateRoot: nextStateRoot(prev.header.stateRoot, diff),
+        proposer: this.validatorName,
+      };
+      hash = blockHash(header);
+      checkpoint = await this.signCheckpointFor(header, hash);
+      const h = header;
+      try {
+        this.store.atomically(() => {
+          this.store.putBlock({ height, hash, header: canonicalJson(h), checkpoint });
+          included.forEach((t, k) => {
+            this.store.putTx({
+              logIndex: logSizeBefore + k,
+              id: t.p.id,
+              height,
+              entry: entries[k] ?? '',
+            });
+            this.store.deletePending(t.p.id);
+          });
+          this.store.applyDiff(diff, canonicalJson);
+          this.writeRejections(rejected, timeMs);
+        });
+      } catch (e) {
+        // The in-memory log is ahead of the disk now: stop rather than serve a wrong state.
+        this.deps.logger.error({ err: String(e), height }, 'block commit failed; stopping');
+        this.closed = true;
+        throw e;
+      }
+      this.state.applied(diff);
+      this.head = { height, hash, header, checkpoint };
+    } else {
+      this.store.atomically(() => this.writeRejections(rejected, timeMs));
+    }
+    for (const t of included) this.forgetPending(t);
+    for (const r of rejected) this.forgetPending(r.t);
+    this.stats.committed += included.length;
+    this.stats.rejectedAtExecution += rejected.length;
+    if (header) {
+      const ev: BlockEvent = {
+        height,
+        hash,
+        timeMs,
+        txCount: included.length,
+        logSize: header.logSize,
+      };
+      this.events.emit('block', ev);
+      return height;
+    }
+    return undefined;
+  }
+
+  private writeRejections(
+    rejected: readonly { t: PendingTx; code: string; detail?: string }[],
+    atMs: number,
+  ): void {
+    for (const r of rejected) {
+      this.store.deletePending(r.t.p.id);
+      this.store.putRejected({ id: r.t.p.id, code: r.code, detail: r.detail ?? null, atMs });
+    }
+  }
+
+  // ---- reading ----
+
+  txStatus(id: string): TxStatus | undefined {
+    const pending = this.pendingById.get(id);
+    if (pending) return { status: 'pending', id, receivedMs: pending.receivedMs };
+    const row = this.store.txById(id);
+    if (row) {
+      const entry = JSON.parse(row.entry) as { timeMs: number };
+      // Solo: the block's own validator signature is the whole quorum, so committed = final.
+      return {
+        status: this.isFinal(row.height) ? 'final' : 'committed',
+        id,
+        height: row.height,
+        logIndex: row.logIndex,
+        blockTimeMs: entry.timeMs,
+      };
+    }
+    const rej = this.store.rejected(id);
+    if (rej) {
+      return {
+        status: 'rejected',
+        id,
+        code: rej.code,
+        ...(rej.detail ? { detail: rej.detail } : {}),
+      };
+    }
+    return undefined;
+  }
+
+  isFinal(height: number): boolean {
+    return height <= this.head.height && this.checkpointPolicy().quorum <= 1;
+  }
+
+  /** The committed transaction, its log entry, and an inclusion proof in the latest log. */
+  receiptParts(id: string):
+    | {
+        entry: Json;
+        logIndex: number;
+        height: number;
+        proof: string[];
+        checkpoint: string;
+        logSize: number;
+      }
+    | undefined {
+    const row = this.store.txById(id);
+    if (!row) return undefined;
+    const head = this.head;
+    const proof = this.log.inclusionProof(row.logIndex, head.header.logSize).map(toHex);
+    return {
+      entry: JSON.parse(row.entry) as Json,
+      logIndex: row.logIndex,
+      height: row.height,
+      proof,
+      checkpoint: head.checkpoint,
+      logSize: head.header.logSize,
+    };
+  }
+
+  /** Waits until a transaction is no longer pending (or the timeout passes). */
+  async waitFor(id: string, timeoutMs: number): Promise<TxStatus | undefined> {
+    const deadline = this.deps.clock() + timeoutMs;
+    for (;;) {
+      const s = this.txStatus(id);
+      if (!s || s.status !== 'pending' || this.deps.clock() >= deadline) return s;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(100, timeoutMs));
+        this.events.once('block', () => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    // Let pending acceptances land, then one last block so little waits in the mempool.
+    if (this.acceptQueue.length > 0) this.flushAccepts();
+    while (this.producing) await new Promise((r) => setTimeout(r, 5));
+    if (!this.closed) {
+      try {
+        await this.produceBlock();
+      } catch {
+        // already logged; the mempool keeps what was not committed
+      }
+    }
+    this.closed = true;
+    this.events.removeAllListeners();
+    await this.pool.close();
+    this.store.close();
+  }
+}
+
+function hexBytes(hex: string): Uint8Array {
+  const b = fromHex(hex);
+  if (!b) throw new NodeError('STATE_CORRUPT', 'bad hex in header');
+  return b;
+}

@@ -1,0 +1,246 @@
+// One SQLite database per node (better-sqlite3 12, WAL). Blocks, log entries, state and the
+// durable mempool live in one file so that a block commit is one atomic transaction.
+import Database from 'better-sqlite3';
+import type { Json } from '../core/jcs.js';
+import type { StateDiff, StateReader } from '../ledger/state.js';
+
+export interface StoreOptions {
+  /** 'FULL' fsyncs every commit (survives power loss); 'NORMAL' survives a process crash. */
+  readonly synchronous: 'FULL' | 'NORMAL';
+}
+
+export const defaultStoreOptions: StoreOptions = { synchronous: 'FULL' };
+
+export interface BlockRow {
+  readonly height: number;
+  readonly hash: string;
+  /** Canonical JSON of the header. */
+  readonly header: string;
+  /** The signed checkpoint note for this block. */
+  readonly checkpoint: string;
+}
+
+export interface TxRow {
+  readonly logIndex: number;
+  readonly id: string;
+  readonly height: number;
+  /** Canonical JSON of the log entry (the Merkle leaf data). */
+  readonly entry: string;
+}
+
+export interface PendingRow {
+  readonly id: string;
+  readonly tx: string;
+  readonly receivedMs: number;
+}
+
+export interface RejectedRow {
+  readonly id: string;
+  readonly code: string;
+  readonly detail: string | null;
+  readonly atMs: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS blocks (
+  height INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  header TEXT NOT NULL,
+  checkpoint TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS txs (
+  log_index INTEGER PRIMARY KEY,
+  id BLOB NOT NULL,
+  height INTEGER NOT NULL,
+  entry TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS txs_by_id ON txs (id);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS mempool (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id BLOB NOT NULL UNIQUE,
+  tx TEXT NOT NULL,
+  received_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rejected (
+  id BLOB PRIMARY KEY,
+  code TEXT NOT NULL,
+  detail TEXT,
+  at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+
+const hexToBlob = (hex: string) => Buffer.from(hex, 'hex');
+
+export class Store implements StateReader {
+  readonly db: Database.Database;
+  private readonly st: ReturnType<Store['prepareAll']>;
+
+  constructor(
+    readonly path: string,
+    opts: StoreOptions = defaultStoreOptions,
+    readonly readonly = false,
+  ) {
+    this.db = new Database(path, { readonly, fileMustExist: readonly });
+    if (!readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${opts.synchronous}`);
+      this.db.exec(SCHEMA);
+    }
+    this.db.pragma('cache_size = -65536');
+    this.st = this.prepareAll();
+  }
+
+  private prepareAll() {
+    const db = this.db;
+    return {
+      metaGet: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      metaPut: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      stateGet: db.prepare<[string], { value: string }>('SELECT value FROM state WHERE key = ?'),
+      statePut: db.prepare('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)'),
+      stateDel: db.prepare('DELETE FROM state WHERE key = ?'),
+      blockPut: db.prepare(
+        'INSERT INTO blocks (height, hash, header, checkpoint) VALUES (?, ?, ?, ?)',
+      ),
+      blockGet: db.prepare<[number], BlockRow>(
+        'SELECT height, hash, header, checkpoint FROM blocks WHERE height = ?',
+      ),
+      blockRange: db.prepare<[number, number], BlockRow>(
+        'SELECT height, hash, header, checkpoint FROM blocks WHERE height >= ? AND height <= ? ORDER BY height',
+      ),
+      blockLast: db.prepare<[], BlockRow>(
+        'SELECT height, hash, header, checkpoint FROM blocks ORDER BY height DESC LIMIT 1',
+      ),
+      txPut: db.prepare('INSERT INTO txs (log_index, id, height, entry) VALUES (?, ?, ?, ?)'),
+      txById: db.prepare<[Buffer], { logIndex: number; id: Buffer; height: number; entry: string }>(
+        'SELECT log_index AS logIndex, id, height, entry FROM txs WHERE id = ?',
+      ),
+      txByIndex: db.prepare<
+        [number],
+        { logIndex: number; id: Buffer; height: number; entry: string }
+      >('SELECT log_index AS logIndex, id, height, entry FROM txs WHERE log_index = ?'),
+      txsOfHeight: db.prepare<
+        [number],
+        { logIndex: number; id: Buffer; height: number; entry: string }
+      >(
+        'SELECT log_index AS logIndex, id, height, entry FROM txs WHERE height = ? ORDER BY log_index',
+      ),
+      txCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM txs'),
+      mempoolPut: db.prepare('INSERT INTO mempool (id, tx, received_ms) VALUES (?, ?, ?)'),
+      mempoolDel: db.prepare('DELETE FROM mempool WHERE id = ?'),
+      mempoolAll: db.prepare<[], { id: Buffer; tx: string; receivedMs: number }>(
+        'SELECT id, tx, received_ms AS receivedMs FROM mempool ORDER BY seq',
+      ),
+      rejectedPut: db.prepare(
+        'INSERT OR REPLACE INTO rejected (id, code, detail, at_ms) VALUES (?, ?, ?, ?)',
+      ),
+      rejectedGet: db.prepare<[Buffer], { code: string; detail: string | null; atMs: number }>(
+        'SELECT code, detail, at_ms AS atMs FROM rejected WHERE id = ?',
+      ),
+    };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- meta ----
+  getMeta(key: string): string | undefined {
+    return this.st.metaGet.get(key)?.value;
+  }
+  putMeta(key: string, value: string): void {
+    this.st.metaPut.run(key, value);
+  }
+
+  // ---- state ----
+  get(key: string): Json | undefined {
+    const row = this.st.stateGet.get(key);
+    return row ? (JSON.parse(row.value) as Json) : undefined;
+  }
+  /** Writes a state diff (call inside a transaction). Values are stored as canonical JSON. */
+  applyDiff(diff: StateDiff, canonical: (v: Json) => string): void {
+    for (const [k, v] of diff) {
+      if (v === null) this.st.stateDel.run(k);
+      else this.st.statePut.run(k, canonical(v));
+    }
+  }
+  *stateRows(): IterableIterator<{ key: string; value: string }> {
+    yield* this.db
+      .prepare<[], { key: string; value: string }>('SELECT key, value FROM state ORDER BY key')
+      .iterate();
+  }
+
+  // ---- blocks and log ----
+  putBlock(row: BlockRow): void {
+    this.st.blockPut.run(row.height, row.hash, row.header, row.checkpoint);
+  }
+  getBlock(height: number): BlockRow | undefined {
+    return this.st.blockGet.get(height);
+  }
+  blocks(from: number, to: number): BlockRow[] {
+    return this.st.blockRange.all(from, to);
+  }
+  *iterateBlocks(): IterableIterator<BlockRow> {
+    yield* this.db
+      .prepare<[], BlockRow>('SELECT height, hash, header, checkpoint FROM blocks ORDER BY height')
+      .iterate();
+  }
+  lastBlock(): BlockRow | undefined {
+    return this.st.blockLast.get();
+  }
+  putTx(row: TxRow): void {
+    this.st.txPut.run(row.logIndex, hexToBlob(row.id), row.height, row.entry);
+  }
+  txById(id: string): TxRow | undefined {
+    const r = this.st.txById.get(hexToBlob(id));
+    return r && { logIndex: r.logIndex, id, height: r.height, entry: r.entry };
+  }
+  txByIndex(logIndex: number): TxRow | undefined {
+    const r = this.st.txByIndex.get(logIndex);
+    return r && { logIndex, id: r.id.toString('hex'), height: r.height, entry: r.entry };
+  }
+  txsOfHeight(height: number): TxRow[] {
+    return this.st.txsOfHeight
+      .all(height)
+      .map((r) => ({ logIndex: r.logIndex, id: r.id.toString('hex'), height, entry: r.entry }));
+  }
+  *iterateTxs(): IterableIterator<TxRow> {
+    const it = this.db
+      .prepare<[], { logIndex: number; id: Buffer; height: number; entry: string }>(
+        'SELECT log_index AS logIndex, id, height, entry FROM txs ORDER BY log_index',
+      )
+      .iterate();
+    for (const r of it) {
+      yield { logIndex: r.logIndex, id: r.id.toString('hex'), height: r.height, entry: r.entry };
+    }
+  }
+  txCount(): number {
+    return this.st.txCount.get()?.n ?? 0;
+  }
+
+  // ---- mempool and rejections ----
+  putPending(rows: readonly PendingRow[]): void {
+    for (const r of rows) this.st.mempoolPut.run(hexToBlob(r.id), r.tx, r.receivedMs);
+  }
+  deletePending(id: string): void {
+    this.st.mempoolDel.run(hexToBlob(id));
+  }
+  pending(): PendingRow[] {
+    return this.st.mempoolAll
+      .all()
+      .map((r) => ({ id: r.id.toString('hex'), tx: r.tx, receivedMs: r.receivedMs }));
+  }
+  putRejected(r: RejectedRow): void {
+    this.st.rejectedPut.run(hexToBlob(r.id), r.code, r.detail, r.atMs);
+  }
+  rejected(id: string): RejectedRow | undefined {
+    const r = this.st.rejectedGet.get(hexToBlob(id));
+    return r && { id, code: r.code, detail: r.detail, atMs: r.atMs };
+  }
+
+  /** Runs fn in one SQLite transaction: all of it lands, or none. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}
