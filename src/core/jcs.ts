@@ -13,8 +13,12 @@ export class CanonicalJsonError extends Error {
 
 const LONE_SURROGATE_RE = /\p{Surrogate}/u;
 
+/** Arrays and objects nest at most this deep (it also stops cycles). */
+export const NESTING_MAX = 64;
+
+// depth = how many arrays/objects enclose value. The limit counts containers only, so 65 nested
+// empty arrays are refused just as 65 nested arrays around a number are.
 function serialise(value: unknown, depth: number): string {
-  if (depth > 64) throw new CanonicalJsonError('nesting deeper than 64');
   switch (typeof value) {
     case 'string':
       // I-JSON (RFC 7493) forbids lone surrogates; a well-formed string has none.
@@ -28,6 +32,7 @@ function serialise(value: unknown, depth: number): string {
       return value ? 'true' : 'false';
     case 'object': {
       if (value === null) return 'null';
+      if (depth >= NESTING_MAX) throw new CanonicalJsonError(`nesting deeper than ${NESTING_MAX}`);
       if (Array.isArray(value)) {
         let out = '[';
         for (let i = 0; i < value.length; i++) {

@@ -24,6 +24,7 @@ export const FILES = {
   nodeKey: 'node-key.json',
   membersDir: 'member-keys',
   database: 'cadwyn.db',
+  consortiumKeys: 'consortium-keys.json',
 } as const;
 
 export interface NodeKeyFile {

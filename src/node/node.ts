@@ -18,7 +18,14 @@ import type { Genesis } from '../ledger/genesis.js';
 import { genesisHash, writeGenesisState } from '../ledger/genesis.js';
 import { Ledger, accountSeq } from '../ledger/ledger.js';
 import type { LedgerModule } from '../ledger/module.js';
-import { getValidators, governanceModule } from '../ledger/modules/governance.js';
+import type { Member } from '../ledger/modules/governance.js';
+import {
+  getMember,
+  getValidators,
+  governanceModule,
+  memberDids,
+} from '../ledger/modules/governance.js';
+import type { ConsortiumKeys } from '../core/receipt.js';
 import { notaryModule } from '../ledger/modules/notary.js';
 import { nextStateRoot, StateOverlay } from '../ledger/state.js';
 import { nodeCryptoBackend, verifySync } from './crypto-node.js';
@@ -106,6 +113,34 @@ interface PendingTx {
   readonly receivedMs: number;
 }
 
+interface AcceptItem {
+  readonly p: PreparedTx;
+  /** Index in the caller's request. */
+  readonly i: number;
+}
+
+interface AcceptGroup {
+  readonly items: readonly AcceptItem[];
+  /** All or nothing: one refusal refuses the whole group. */
+  readonly atomic: boolean;
+  readonly resolve: (results: SubmitOutcome[]) => void;
+}
+
+function abortedBy(id: string | undefined): SubmitOutcome {
+  return {
+    ok: false,
+    ...(id ? { id } : {}),
+    code: 'BATCH_REJECTED',
+    detail: 'another transaction of the batch was refused',
+  };
+}
+
+/** What a flush has reserved so far: sequence numbers per sender, and ids. */
+interface Reservations {
+  get(key: string): number | undefined;
+  has(key: string): boolean;
+}
+
 interface Head {
   readonly height: number;
   readonly hash: string;
@@ -136,10 +171,7 @@ export class CadwynNode {
   private readonly pendingById = new Map<string, PendingTx>();
   /** Highest sequence number accepted per sender, and how many of theirs are pending. */
   private readonly pendingSeq = new Map<string, { next: number; count: number }>();
-  private acceptQueue: {
-    p: PreparedTx;
-    resolve: (o: SubmitOutcome) => void;
-  }[] = [];
+  private acceptQueue: AcceptGroup[] = [];
   private acceptScheduled = false;
   private producing = false;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -194,6 +226,33 @@ export class CadwynNode {
 
   get mempoolSize(): number {
     return this.pendingById.size;
+  }
+
+  /** True once shutdown has begun: no more submissions. */
+  get closing(): boolean {
+    return this.closed;
+  }
+
+  /** The sequence number the sender's next transaction must carry. */
+  nextSeqFor(did: string): number {
+    return (this.pendingSeq.get(did)?.next ?? accountSeq(this.state, did)) + 1;
+  }
+
+  /** The trust file for offline verification: validators' and members' public keys now. */
+  consortiumKeys(): ConsortiumKeys {
+    const members = memberDids(this.state)
+      .map((d) => getMember(this.state, d))
+      .filter((m): m is Member => !!m)
+      .map((m) => ({ did: m.did, name: m.name, keys: m.keys }));
+    return {
+      v: 1,
+      kind: 'cadwyn-consortium-keys',
+      network: this.network,
+      origin: this.origin,
+      validators: getValidators(this.state),
+      members,
+      atHeight: this.head.height,
+    };
   }
 
   /** The checkpoint policy for the current validator set. */
@@ -301,7 +360,10 @@ export class CadwynNode {
    * Checks and durably accepts transactions. Each outcome says accepted (pending) or why not;
    * an accepted transaction is on disk before this resolves.
    */
-  async submit(items: readonly unknown[]): Promise<SubmitOutcome[]> {
+  async submit(
+    items: readonly unknown[],
+    opts: { readonly atomic?: boolean } = {},
+  ): Promise<SubmitOutcome[]> {
     if (this.closed) throw new NodeError('NODE_CLOSED', 'the node is shutting down');
     const outcomes: (SubmitOutcome | undefined)[] = new Array(items.length);
     const prepared: { i: number; p: PreparedTx }[] = [];
@@ -313,31 +375,21 @@ export class CadwynNode {
     const verified = await this.pool.verify(
       prepared.map(({ p }) => ({ canonicalBody: p.canonicalBody, signatures: p.tx.signatures })),
     );
-    const waits: Promise<void>[] = [];
+    const group: AcceptItem[] = [];
     prepared.forEach(({ i, p }, k) => {
-      if (verified[k] !== 1) {
-        outcomes[i] = {
-          ok: false,
-          id: p.id,
-          code: 'TX_SIGNATURE_INVALID',
-          detail: 'a signature does not verify',
-        };
-        return;
-      }
-      waits.push(
-        new Promise<void>((resolve) => {
-          this.acceptQueue.push({
-            p,
-            resolve: (o) => {
-              outcomes[i] = o;
-              resolve();
-            },
-          });
-        }),
-      );
+      if (verified[k] === 1) group.push({ p, i });
+      else outcomes[i] = { ok: false, id: p.id, code: 'TX_SIGNATURE_INVALID' };
     });
-    this.scheduleAccept();
-    await Promise.all(waits);
+    const failedEarly = group.length < items.length;
+    if (opts.atomic && failedEarly) {
+      for (const g of group) outcomes[g.i] = abortedBy(g.p.id);
+    } else if (group.length > 0) {
+      const results = await new Promise<SubmitOutcome[]>((resolve) => {
+        this.acceptQueue.push({ items: group, atomic: opts.atomic ?? false, resolve });
+        this.scheduleAccept();
+      });
+      group.forEach((g, k) => (outcomes[g.i] = results[k]));
+    }
     for (const o of outcomes) {
       if (o?.ok) this.stats.accepted++;
       else this.stats.rejectedAtDoor++;
@@ -355,44 +407,68 @@ export class CadwynNode {
     });
   }
 
+  /** The door checks that need state; returns a refusal, or undefined to accept. */
+  private admit(
+    p: PreparedTx,
+    block: { network: string; height: number; timeMs: number },
+    reserved: Reservations,
+    admitted: number,
+  ): { code: string; detail?: string } | undefined {
+    if (this.pendingById.has(p.id) || reserved.has(`id:${p.id}`) || this.store.txById(p.id)) {
+      return { code: 'TX_DUPLICATE', detail: 'this transaction was already accepted' };
+    }
+    if (this.pendingById.size + admitted >= this.opts.mempoolTxMax) {
+      return { code: 'MEMPOOL_FULL', detail: 'the node is busy; retry shortly' };
+    }
+    const sender = p.tx.body.sender;
+    const expected =
+      (reserved.get(sender) ??
+        this.pendingSeq.get(sender)?.next ??
+        accountSeq(this.state, sender)) + 1;
+    const pre = this.ledger.precheck(this.state, block, p, expected);
+    if (!pre.ok) return pre;
+    // did:web signatures need the member registry; did:key ones were checked in workers.
+    const sigs = this.ledger.checkSignatures(this.state, p, { didKeySignaturesVerified: true });
+    if (!sigs.ok) return sigs;
+    return undefined;
+  }
+
   private flushAccepts(): void {
-    const batch = this.acceptQueue;
+    const groups = this.acceptQueue;
     this.acceptQueue = [];
     const nowMs = this.deps.clock();
     const block = { network: this.network, height: this.head.height + 1, timeMs: nowMs };
-    const accepted: { p: PreparedTx; resolve: (o: SubmitOutcome) => void }[] = [];
     const reserved = new Map<string, number>();
-    for (const item of batch) {
-      const { p } = item;
-      const refuse = (code: string, detail?: string) =>
-        item.resolve({ ok: false, id: p.id, code, ...(detail ? { detail } : {}) });
-      if (this.pendingById.has(p.id) || reserved.has(`id:${p.id}`) || this.store.txById(p.id)) {
-        refuse('TX_DUPLICATE', 'this transaction was already accepted');
-        continue;
+    const accepted: { p: PreparedTx; results: SubmitOutcome[]; k: number }[] = [];
+    const done: { group: AcceptGroup; results: SubmitOutcome[] }[] = [];
+    for (const group of groups) {
+      const mine = new Map<string, number>();
+      const layered: Reservations = {
+        get: (k) => mine.get(k) ?? reserved.get(k),
+        has: (k) => mine.has(k) || reserved.has(k),
+      };
+      const results: SubmitOutcome[] = [];
+      const ok: number[] = [];
+      group.items.forEach(({ p }, k) => {
+        const refusal = this.admit(p, block, layered, accepted.length + ok.length);
+        if (refusal) {
+          results[k] = { ok: false, id: p.id, ...refusal };
+        } else {
+          mine.set(p.tx.body.sender, p.tx.body.seq);
+          mine.set(`id:${p.id}`, 0);
+          ok.push(k);
+        }
+      });
+      if (group.atomic && ok.length < group.items.length) {
+        for (const k of ok) results[k] = abortedBy(group.items[k]?.p.id);
+      } else {
+        for (const [key, v] of mine) reserved.set(key, v);
+        for (const k of ok) {
+          const item = group.items[k];
+          if (item) accepted.push({ p: item.p, results, k });
+        }
       }
-      if (this.pendingById.size + accepted.length >= this.opts.mempoolTxMax) {
-        refuse('MEMPOOL_FULL', 'the node is busy; retry shortly');
-        continue;
-      }
-      const sender = p.tx.body.sender;
-      const expected =
-        (reserved.get(sender) ??
-          this.pendingSeq.get(sender)?.next ??
-          accountSeq(this.state, sender)) + 1;
-      const pre = this.ledger.precheck(this.state, block, p, expected);
-      if (!pre.ok) {
-        refuse(pre.code, pre.detail);
-        continue;
-      }
-      // did:web signatures need the member registry; did:key ones were checked in workers.
-      const sigs = this.ledger.checkSignatures(this.state, p, { didKeySignaturesVerified: true });
-      if (!sigs.ok) {
-        refuse(sigs.code, sigs.detail);
-        continue;
-      }
-      reserved.set(sender, p.tx.body.seq);
-      reserved.set(`id:${p.id}`, 0);
-      accepted.push(item);
+      done.push({ group, results });
     }
     if (accepted.length > 0) {
       try {
@@ -401,18 +477,18 @@ export class CadwynNode {
             accepted.map(({ p }) => ({ id: p.id, tx: p.canonicalTx, receivedMs: nowMs })),
           ),
         );
+        for (const a of accepted) {
+          this.enqueue({ p: a.p, receivedMs: nowMs });
+          a.results[a.k] = { ok: true, id: a.p.id, status: 'pending' };
+        }
       } catch (e) {
         this.deps.logger.error({ err: String(e) }, 'could not write the mempool');
         for (const a of accepted) {
-          a.resolve({ ok: false, id: a.p.id, code: 'STORAGE_FAILED', detail: 'try again' });
+          a.results[a.k] = { ok: false, id: a.p.id, code: 'STORAGE_FAILED', detail: 'try again' };
         }
-        return;
-      }
-      for (const a of accepted) {
-        this.enqueue({ p: a.p, receivedMs: nowMs });
-        a.resolve({ ok: true, id: a.p.id, status: 'pending' });
       }
     }
+    for (const d of done) d.group.resolve(d.results);
     if (this.queueLength() >= this.opts.blockTxMax) void this.produceBlock();
   }
 

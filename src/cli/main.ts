@@ -1,0 +1,357 @@
+// `cadwyn`: run a node, notarise, fetch and verify receipts, audit a whole ledger.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import type { Geo } from '../core/geo.js';
+import { parseGeo } from '../core/geo.js';
+import { describeReceiptError, parseConsortiumKeys, verifyReceipt } from '../core/receipt.js';
+import { auditDataDir, auditUrl } from '../node/audit.js';
+import type { AuditReport } from '../node/audit.js';
+import { nodeCryptoBackend } from '../node/crypto-node.js';
+import { FILES } from '../node/datadir.js';
+import { startNode } from '../node/start.js';
+import type { Problem } from './client.js';
+import { CliError, createKeyFile, loadOrCreateKey, NodeClient, signAs } from './client.js';
+import type { Lang } from './messages.js';
+import { langFromEnv, say } from './messages.js';
+
+const env = process.env;
+let lang: Lang = langFromEnv(env);
+
+const dataDir = (o: { data?: string }) => resolve(o.data ?? env.CADWYN_DATA ?? './data');
+const nodeUrl = (o: { node?: string }) =>
+  o.node ?? env.CADWYN_NODE ?? `http://127.0.0.1:${env.PORT ?? '8080'}`;
+const keyPath = (o: { key?: string; data?: string }) =>
+  resolve(o.key ?? join(dataDir(o), 'client-key.json'));
+
+function int(name: string, min: number, max: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
+    }
+    return n;
+  };
+}
+
+function geoOption(o: { area?: string; at?: string }): Geo | undefined {
+  let g: unknown;
+  if (o.area) g = { area: o.area };
+  else if (o.at) {
+    const [lat, lon] = o.at.split(',').map(Number);
+    g = { lat, lon };
+  } else return undefined;
+  const r = parseGeo(g);
+  if (!r.ok) throw new CliError(`--area/--at: ${r.detail ?? r.code}`, 2);
+  return r.value;
+}
+
+function readFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new CliError(say(lang, 'fileMissing', path));
+  }
+}
+
+function problemLine(p: unknown): string {
+  const pr = p as Partial<Problem>;
+  const head = say(lang, 'refused', pr.title ?? 'error', pr.code ?? 'UNKNOWN');
+  return pr.detail ? `${head}\n  ${pr.detail}` : head;
+}
+
+function print(json: boolean, human: string, data: unknown): void {
+  console.log(json ? JSON.stringify(data, null, 2) : human);
+}
+
+const program = new Command();
+program
+  .name('cadwyn')
+  .description('Cadwyn — the public-service ledger of the Gwent bodies (Cadwyn: "chain")')
+  .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'cy']))
+  .hook('preAction', (cmd) => {
+    const l = cmd.opts<{ lang?: Lang }>().lang;
+    if (l) lang = l;
+  })
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description('run a node (solo ordering); creates the demo Gwent consortium on first start')
+  .option('--data <dir>', 'data directory (default $CADWYN_DATA or ./data)')
+  .option('--port <port>', 'HTTP port (default $PORT or 8080)', int('port', 0, 65535))
+  .option('--host <host>', 'address to listen on', env.HOST ?? '127.0.0.1')
+  .option('--block-interval-ms <ms>', 'how often to cut a block', int('interval', 10, 60_000))
+  .option('--block-tx-max <n>', 'transactions per block at most', int('block size', 1, 100_000))
+  .option('--sync <mode>', 'FULL fsyncs each commit; NORMAL survives a process crash', 'FULL')
+  .action(async (o) => {
+    const port = o.port ?? Number(env.PORT ?? 8080);
+    const running = await startNode({
+      dataDir: dataDir(o),
+      port,
+      host: o.host,
+      ...(o.blockIntervalMs ? { blockIntervalMs: o.blockIntervalMs } : {}),
+      ...(o.blockTxMax ? { blockTxMax: o.blockTxMax } : {}),
+      synchronous: o.sync === 'NORMAL' ? 'NORMAL' : 'FULL',
+      onCreated: (dir) => console.error(say(lang, 'createdConsortium', dir)),
+    });
+    console.error(say(lang, 'nodeListening', running.url));
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      console.error(say(lang, 'stopping'));
+      await running.close();
+      console.error(say(lang, 'stopped'));
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void stop());
+    process.on('SIGINT', () => void stop());
+  });
+
+program
+  .command('keygen')
+  .description('create a signing key (a did:key) for submitting transactions')
+  .option('--data <dir>', 'data directory')
+  .option('--out <file>', 'where to write the key (default <data>/client-key.json)')
+  .addOption(
+    new Option('--alg <alg>', 'signature algorithm')
+      .choices(['Ed25519', 'ES256'])
+      .default('Ed25519'),
+  )
+  .option('--json', 'machine-readable output')
+  .action((o) => {
+    const out = resolve(o.out ?? join(dataDir(o), 'client-key.json'));
+    if (existsSync(out)) throw new CliError(say(lang, 'keyExists', out));
+    const k = createKeyFile(out, o.alg);
+    print(o.json, say(lang, 'keyWritten', k.did, out), { did: k.did, alg: k.alg, file: out });
+  });
+
+const nodeOpts = (c: Command) =>
+  c
+    .option('--node <url>', 'node API (default $CADWYN_NODE or http://127.0.0.1:$PORT)')
+    .option('--data <dir>', 'data directory (for the default key)')
+    .option('--key <file>', 'signing key file (default <data>/client-key.json; created if missing)')
+    .option('--json', 'machine-readable output');
+
+nodeOpts(
+  program
+    .command('notarise')
+    .alias('notarize')
+    .description('notarise a file: only its SHA-256 digest goes to the ledger')
+    .argument('<file>')
+    .option('--label <text>', 'public label (no personal data)')
+    .option('--area <ons>', 'geo-stamp: ONS area code, e.g. W06000022')
+    .option('--at <lat,lon>', 'geo-stamp: coordinates'),
+).action(async (file: string, o) => {
+  const digest = createHash('sha256').update(readFile(file)).digest('hex');
+  const client = new NodeClient(nodeUrl(o));
+  const key = loadOrCreateKey(keyPath(o));
+  const geo = geoOption(o);
+  const tx = await signAs(key, {
+    network: await client.network(),
+    type: 'notary.notarise',
+    seq: await client.nextSeq(key.did),
+    payload: { digest, ...(o.label ? { label: o.label } : {}) },
+    ...(geo ? { geo } : {}),
+  });
+  const r = await client.submit(tx, 10_000);
+  if (r.status >= 400) throw new CliError(problemLine(r.body));
+  const id = String(r.body.id);
+  print(o.json, `${say(lang, 'notarised', id, String(r.body.status))}\n${id}`, {
+    digest,
+    ...r.body,
+  });
+});
+
+const notary = program.command('notary').description('notary look-ups');
+notary
+  .command('check')
+  .description('was this file notarised, and when?')
+  .argument('<file>')
+  .option('--node <url>', 'node API')
+  .option('--json', 'machine-readable output')
+  .action(async (file: string, o) => {
+    const digest = createHash('sha256').update(readFile(file)).digest('hex');
+    const r = await new NodeClient(nodeUrl(o)).json<Record<string, unknown>>(
+      `/v1/notary/${digest}`,
+    );
+    if (r.status === 404) {
+      print(o.json, say(lang, 'notaryNotFound'), { digest, notarised: false });
+      process.exitCode = 3;
+      return;
+    }
+    if (r.status !== 200) throw new CliError(problemLine(r.body));
+    const when = new Date(Number(r.body.blockTimeMs)).toISOString();
+    print(o.json, say(lang, 'notaryFound', when, String(r.body.txId)), {
+      notarised: true,
+      ...r.body,
+    });
+  });
+
+const receipt = program
+  .command('receipt')
+  .description('fetch a transaction receipt; `receipt verify FILE` checks one offline')
+  .argument('[txid]', 'transaction id (hex)')
+  .option('--out <file>', 'write the receipt here (default <txid>.receipt.json)')
+  .option('--node <url>', 'node API')
+  .action(async (txid: string | undefined, o) => {
+    if (!txid) {
+      receipt.help();
+      return;
+    }
+    const r = await new NodeClient(nodeUrl(o)).json<unknown>(`/v1/transactions/${txid}/receipt`);
+    if (r.status !== 200) throw new CliError(problemLine(r.body));
+    const out = resolve(o.out ?? `${txid}.receipt.json`);
+    writeFileSync(out, JSON.stringify(r.body, null, 2) + '\n');
+    console.log(say(lang, 'receiptWritten', out));
+  });
+
+receipt
+  .command('verify')
+  .description('verify a receipt offline against consortium keys you trust')
+  .argument('<file>')
+  .option('--keys <file>', 'trusted consortium keys (default <data>/consortium-keys.json)')
+  .option('--data <dir>', 'data directory')
+  .option('--json', 'machine-readable output')
+  .action(async (file: string, o) => {
+    const keysFile = resolve(o.keys ?? join(dataDir(o), FILES.consortiumKeys));
+    const keys = parseConsortiumKeys(JSON.parse(readFile(keysFile).toString('utf8')));
+    if (!keys.ok) throw new CliError(`${keysFile}: ${keys.detail ?? keys.code}`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFile(file).toString('utf8'));
+    } catch {
+      parsed = undefined;
+    }
+    const r = await verifyReceipt(parsed, keys.value, nodeCryptoBackend);
+    if (!r.ok) {
+      const why = describeReceiptError(r.code)[lang];
+      print(o.json, `${say(lang, 'receiptInvalid')}: ${why} (${r.code})`, r);
+      process.exitCode = 1;
+      return;
+    }
+    const f = r.value;
+    const lines = [
+      say(lang, 'receiptValid'),
+      `  tx        ${f.txId}`,
+      `  type      ${f.type}`,
+      `  sender    ${f.sender}`,
+      `  claimed   ${new Date(f.claimedTimeMs).toISOString()}`,
+      `  block     ${f.height} at ${new Date(f.blockTimeMs).toISOString()}`,
+      ...(f.geo ? [`  geo       ${JSON.stringify(f.geo)}`] : []),
+      `  log index ${f.logIndex} of ${f.checkpoint.logSize}`,
+      `  signed by ${f.checkpoint.signers.join(', ')} (${f.checkpoint.signers.length} of ${f.checkpoint.validatorCount}, quorum ${f.checkpoint.quorum})`,
+    ];
+    print(o.json, lines.join('\n'), r);
+  });
+
+const keys = program.command('keys').description('consortium keys');
+keys
+  .command('export')
+  .description('write the consortium keys file that receipt verification trusts')
+  .option('--node <url>', 'ask a running node')
+  .option('--data <dir>', 'or read the local data directory')
+  .option('--out <file>', 'output file (default stdout)')
+  .action(async (o) => {
+    let body: unknown;
+    if (o.node) {
+      const r = await new NodeClient(o.node).json<unknown>('/v1/consortium/keys');
+      if (r.status !== 200) throw new CliError(problemLine(r.body));
+      body = r.body;
+    } else {
+      body = JSON.parse(readFile(join(dataDir(o), FILES.consortiumKeys)).toString('utf8'));
+    }
+    const k = parseConsortiumKeys(body);
+    if (!k.ok) throw new CliError(k.detail ?? k.code);
+    const text = JSON.stringify(k.value, null, 2) + '\n';
+    if (o.out) {
+      writeFileSync(resolve(o.out), text);
+      console.error(say(lang, 'keysWritten', resolve(o.out), k.value.validators.length));
+    } else process.stdout.write(text);
+  });
+
+program
+  .command('verify')
+  .description('audit a whole ledger: recompute every hash, signature, root and checkpoint')
+  .argument('<dir-or-url>', 'a data directory, or a node URL')
+  .option('--workers <n>', 'signature-checking threads', int('workers', 0, 64))
+  .option('--json', 'machine-readable output')
+  .action(async (target: string, o) => {
+    const bar = new SingleBar(
+      {
+        format: '{bar} {percentage}% | {value}/{total} blocks | {eta_formatted}',
+        hideCursor: true,
+      },
+      Presets.shades_classic,
+    );
+    const interactive = process.stderr.isTTY && !o.json;
+    let started = false;
+    const onProgress = (done: number, total: number) => {
+      if (!interactive) return;
+      if (!started) {
+        bar.start(total, done);
+        started = true;
+      } else bar.update(done);
+    };
+    const opts = { onProgress, ...(o.workers === undefined ? {} : { workers: o.workers }) };
+    const report: AuditReport = /^https?:\/\//.test(target)
+      ? await auditUrl(target, opts)
+      : await auditDataDir(resolve(target), opts);
+    if (started) bar.stop();
+    if (report.ok) {
+      print(o.json, say(lang, 'auditOk', report.height, report.txCount, report.stateKeys), report);
+    } else {
+      print(o.json, say(lang, 'auditBad', report.height, report.code, report.detail), report);
+      process.exitCode = 1;
+    }
+  });
+
+const tx = program.command('tx').description('transactions');
+tx.command('submit')
+  .description('submit signed transaction(s) from a JSON file (one, or an array)')
+  .argument('<file>')
+  .option('--node <url>', 'node API')
+  .option('--wait-ms <ms>', 'wait until committed', int('wait', 0, 30_000), 10_000)
+  .option('--json', 'machine-readable output')
+  .action(async (file: string, o) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(readFile(file).toString('utf8'));
+    } catch {
+      throw new CliError(`${file}: not JSON`);
+    }
+    const r = await new NodeClient(nodeUrl(o)).submit(body, o.waitMs);
+    if (r.status >= 400) throw new CliError(problemLine(r.body));
+    const n = Array.isArray(body) ? body.length : 1;
+    const status = Array.isArray(body)
+      ? `${String(r.body.accepted)} accepted`
+      : String(r.body.status);
+    print(
+      o.json,
+      `${say(lang, 'submitted', n, status)}\n${JSON.stringify(r.body, null, 2)}`,
+      r.body,
+    );
+  });
+
+tx.command('status')
+  .description('show the status of a transaction')
+  .argument('<txid>')
+  .option('--node <url>', 'node API')
+  .action(async (txid: string, o) => {
+    const r = await new NodeClient(nodeUrl(o)).json<unknown>(`/v1/transactions/${txid}`);
+    if (r.status !== 200) throw new CliError(problemLine(r.body));
+    console.log(JSON.stringify(r.body, null, 2));
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof CliError) {
+    const m = /^UNREACHABLE (.*)$/.exec(e.message);
+    console.error(m ? say(lang, 'unreachable', m[1] ?? '') : e.message);
+    process.exit(e.exitCode);
+  }
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+// Every sentence the CLI shows a person, in English and Welsh. CADWYN_LANG=cy (or a Welsh
+// LANG) picks Welsh; --lang overrides.
+export type Lang = 'en' | 'cy';
+
+const M = {
+  nodeListening: {
+    en: (url: string) => `Cadwyn node listening on ${url}`,
+    cy: (url: string) => `Nod Cadwyn yn gwrando ar ${url}`,
+  },
+  createdConsortium: {
+    en: (dir: string) => `Created the demo Gwent consortium and this node's keys in ${dir}`,
+    cy: (dir: string) => `Crëwyd consortiwm enghreifftiol Gwent ac allweddi’r nod hwn yn ${dir}`,
+  },
+  stopping: { en: () => 'Stopping…', cy: () => 'Yn stopio…' },
+  stopped: { en: () => 'Stopped cleanly.', cy: () => 'Wedi stopio’n lân.' },
+  keyWritten: {
+    en: (did: string, file: string) => `New key ${did}\nwritten to ${file} (keep it private)`,
+    cy: (did: string, file: string) =>
+      `Allwedd newydd ${did}\nwedi’i hysgrifennu i ${file} (cadwch hi’n breifat)`,
+  },
+  keyExists: {
+    en: (file: string) => `${file} already exists; choose another --out`,
+    cy: (file: string) => `Mae ${file} yn bodoli eisoes; dewiswch --out arall`,
+  },
+  notarised: {
+    en: (id: string, status: string) => `Notarised. Transaction ${id} is ${status}.`,
+    cy: (id: string, status: string) => `Wedi’i notareiddio. Mae trafodyn ${id} yn ${status}.`,
+  },
+  submitted: {
+    en: (n: number, status: string) => `${n} transaction(s) submitted: ${status}`,
+    cy: (n: number, status: string) => `${n} trafodyn wedi’u cyflwyno: ${status}`,
+  },
+  notaryFound: {
+    en: (when: string, id: string) => `Notarised at ${when} (block time), transaction ${id}.`,
+    cy: (when: string, id: string) =>
+      `Wedi’i notareiddio am ${when} (amser y bloc), trafodyn ${id}.`,
+  },
+  notaryNotFound: {
+    en: () => 'This document has not been notarised.',
+    cy: () => 'Nid yw’r ddogfen hon wedi’i notareiddio.',
+  },
+  receiptWritten: {
+    en: (file: string) => `Receipt written to ${file}`,
+    cy: (file: string) => `Derbynneb wedi’i hysgrifennu i ${file}`,
+  },
+  receiptValid: {
+    en: () =>
+      'VALID: this transaction is in the ledger, and a quorum of member bodies vouched for it.',
+    cy: () =>
+      'DILYS: mae’r trafodyn hwn yn y cyfriflyfr, a chadarnhaodd cworwm o gyrff sy’n aelodau hynny.',
+  },
+  receiptInvalid: { en: () => 'NOT VALID', cy: () => 'NID YW’N DDILYS' },
+  keysWritten: {
+    en: (file: string, n: number) => `Consortium keys (${n} validators) written to ${file}`,
+    cy: (file: string, n: number) =>
+      `Allweddi’r consortiwm (${n} dilyswr) wedi’u hysgrifennu i ${file}`,
+  },
+  auditOk: {
+    en: (h: number, n: number, s: number) =>
+      `OK: every hash, signature, Merkle root, state root and checkpoint holds — ${h + 1} blocks, ${n} transactions, ${s} state entries.`,
+    cy: (h: number, n: number, s: number) =>
+      `IAWN: mae pob hash, llofnod, gwraidd Merkle, gwraidd cyflwr a phwynt gwirio’n dal — ${h + 1} bloc, ${n} trafodyn, ${s} cofnod cyflwr.`,
+  },
+  auditBad: {
+    en: (h: number, code: string, detail: string) => `FAILED at block ${h}: ${code} — ${detail}`,
+    cy: (h: number, code: string, detail: string) => `METHODD ym mloc ${h}: ${code} — ${detail}`,
+  },
+  refused: {
+    en: (title: string, code: string) => `Refused: ${title} (${code})`,
+    cy: (title: string, code: string) => `Gwrthodwyd: ${title} (${code})`,
+  },
+  unreachable: {
+    en: (url: string) => `Cannot reach the node at ${url}. Is it running (cadwyn start)?`,
+    cy: (url: string) => `Methu cyrraedd y nod yn ${url}. Ydy e’n rhedeg (cadwyn start)?`,
+  },
+  fileMissing: {
+    en: (file: string) => `Cannot read ${file}`,
+    cy: (file: string) => `Methu darllen ${file}`,
+  },
+} as const;
+
+export type MessageKey = keyof typeof M;
+
+export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const l = env.CADWYN_LANG ?? env.LC_ALL ?? env.LANG ?? '';
+  return /^cy/i.test(l) ? 'cy' : 'en';
+}
+
+export function say<K extends MessageKey>(
+  lang: Lang,
+  key: K,
+  ...args: Parameters<(typeof M)[K]['en']>
+): string {
+  const f = M[key][lang] as (...a: unknown[]) => string;
+  return f(...args);
+}
+
+/** Every message has both languages (checked by a test). */
+export function allMessages(): Record<string, { en: unknown; cy: unknown }> {
+  return M;
+}

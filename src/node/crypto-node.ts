@@ -1,0 +1,186 @@
+// node:crypto (OpenSSL) signature backend: the node's hot path, ~10x faster than pure JS
+// (DESIGN.md). Sync functions for ingest and block execution; `nodeCryptoBackend` wraps them in
+// the async SignatureBackend interface that core code takes.
+import {
+  createECDH,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync as generateNodeKeyPair,
+  sign as nodeSign,
+  verify as nodeVerify,
+  type KeyObject,
+} from 'node:crypto';
+import type {
+  KeyPair,
+  PrivateKey,
+  PublicKey,
+  SignatureAlg,
+  SignatureBackend,
+} from '../core/crypto.js';
+import { isSignatureAlg, PUBLIC_KEY_LENGTH, SIGNATURE_LENGTH } from '../core/crypto.js';
+import { isStrictEd25519PublicKey } from '../core/webcrypto.js';
+
+/** How many public KeyObjects are kept (LRU); ~10,000 keys is a few MB. */
+export const NODE_KEY_CACHE_MAX = 10_000;
+
+// DER headers for raw key bytes (RFC 8410 for Ed25519, RFC 5480 for P-256): header + key bytes.
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+// SPKI with a compressed point: OpenSSL decompresses it and rejects points off the curve.
+const P256_SPKI_COMPRESSED_PREFIX = Buffer.from(
+  '3039301306072a8648ce3d020106082a8648ce3d030107032200',
+  'hex',
+);
+// SEC1 ECPrivateKey without the optional public key: OpenSSL derives it from the scalar.
+const P256_SEC1_PREFIX = Buffer.from('30310201010420', 'hex');
+const P256_SEC1_SUFFIX = Buffer.from('a00a06082a8648ce3d030107', 'hex');
+// The P-256 group order n: a private scalar must be in [1, n-1].
+const P256_N = Buffer.from(
+  'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551',
+  'hex',
+);
+
+// Insertion-ordered Map as an LRU: a hit moves the key to the end, overflow drops the first.
+const publicKeys = new Map<string, KeyObject>();
+
+function publicKeyObject(publicKey: PublicKey): KeyObject {
+  const view = Buffer.from(
+    publicKey.bytes.buffer,
+    publicKey.bytes.byteOffset,
+    publicKey.bytes.length,
+  );
+  // latin1 maps each byte to one char: a cheap, exact cache key.
+  const id = publicKey.alg + view.toString('latin1');
+  const hit = publicKeys.get(id);
+  if (hit !== undefined) {
+    publicKeys.delete(id);
+    publicKeys.set(id, hit);
+    return hit;
+  }
+  const der =
+    publicKey.alg === 'Ed25519'
+      ? Buffer.concat([ED25519_SPKI_PREFIX, view])
+      : Buffer.concat([P256_SPKI_COMPRESSED_PREFIX, view]);
+  const key = createPublicKey({ key: der, format: 'der', type: 'spki' });
+  publicKeys.set(id, key);
+  if (publicKeys.size > NODE_KEY_CACHE_MAX) {
+    publicKeys.delete(publicKeys.keys().next().value as string);
+  }
+  return key;
+}
+
+function checkAlg(alg: SignatureAlg): void {
+  if (!isSignatureAlg(alg)) throw new TypeError(`unknown signature algorithm ${String(alg)}`);
+}
+
+function privateKeyObject(privateKey: PrivateKey): KeyObject {
+  // Throw for caller mistakes; OpenSSL's errors for a wrong-sized key are vaguer.
+  checkAlg(privateKey.alg);
+  if (privateKey.bytes.length !== 32) {
+    throw new RangeError(`${privateKey.alg} private key must be 32 bytes`);
+  }
+  // OpenSSL signs with 0 or n without complaint (and a useless signature): refuse them here.
+  if (
+    privateKey.alg === 'ES256' &&
+    (Buffer.compare(privateKey.bytes, P256_N) >= 0 || privateKey.bytes.every((b) => b === 0))
+  ) {
+    throw new RangeError('ES256 private key must be a scalar in [1, n-1]');
+  }
+  const der =
+    privateKey.alg === 'Ed25519'
+      ? Buffer.concat([ED25519_PKCS8_PREFIX, privateKey.bytes])
+      : Buffer.concat([P256_SEC1_PREFIX, privateKey.bytes, P256_SEC1_SUFFIX]);
+  return createPrivateKey({
+    key: der,
+    format: 'der',
+    type: privateKey.alg === 'Ed25519' ? 'pkcs8' : 'sec1',
+  });
+}
+
+// Node hands back Buffers that may share a pooled ArrayBuffer; callers get a plain, own copy.
+function own(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
+function jwkBytes(value: string | undefined, length: number): Uint8Array {
+  const bytes = value === undefined ? undefined : Buffer.from(value, 'base64url');
+  if (bytes?.length !== length) throw new Error('node:crypto exported an unexpected JWK');
+  return own(bytes);
+}
+
+/** Verifies a signature; false — never an exception — for any malformed key or signature. */
+export function verifySync(
+  publicKey: PublicKey,
+  message: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  try {
+    if (publicKey.bytes.length !== PUBLIC_KEY_LENGTH[publicKey.alg]) return false;
+    if (signature.length !== SIGNATURE_LENGTH[publicKey.alg]) return false;
+    if (publicKey.alg === 'Ed25519') {
+      // OpenSSL accepts small-order and non-canonical keys; noble and the spec-strict do not.
+      if (!isStrictEd25519PublicKey(publicKey.bytes)) return false;
+      return nodeVerify(null, message, publicKeyObject(publicKey), signature);
+    }
+    if (publicKey.alg !== 'ES256') return false;
+    const key = publicKeyObject(publicKey);
+    return nodeVerify('sha256', message, { key, dsaEncoding: 'ieee-p1363' }, signature);
+  } catch {
+    return false;
+  }
+}
+
+/** Signs a message: Ed25519 (deterministic) or ES256 (ECDSA P-256, SHA-256, r||s). */
+export function signSync(privateKey: PrivateKey, message: Uint8Array): Uint8Array {
+  const key = privateKeyObject(privateKey);
+  if (privateKey.alg === 'Ed25519') return own(nodeSign(null, message, key));
+  return own(nodeSign('sha256', message, { key, dsaEncoding: 'ieee-p1363' }));
+}
+
+export function publicKeyOfSync(privateKey: PrivateKey): PublicKey {
+  if (privateKey.alg === 'Ed25519') {
+    const jwk = createPublicKey(privateKeyObject(privateKey)).export({ format: 'jwk' });
+    return { alg: 'Ed25519', bytes: jwkBytes(jwk.x, 32) };
+  }
+  checkAlg(privateKey.alg);
+  if (privateKey.bytes.length !== 32) throw new RangeError('ES256 private key must be 32 bytes');
+  const ecdh = createECDH('prime256v1');
+  ecdh.setPrivateKey(privateKey.bytes); // throws for a scalar outside [1, n-1]
+  return { alg: 'ES256', bytes: own(ecdh.getPublicKey(null, 'compressed')) };
+}
+
+export function generateKeyPairSync(alg: SignatureAlg): KeyPair {
+  checkAlg(alg);
+  if (alg === 'Ed25519') {
+    const jwk = generateNodeKeyPair('ed25519').privateKey.export({ format: 'jwk' });
+    return {
+      privateKey: { alg, bytes: jwkBytes(jwk.d, 32) },
+      publicKey: { alg, bytes: jwkBytes(jwk.x, 32) },
+    };
+  }
+  const jwk = generateNodeKeyPair('ec', { namedCurve: 'P-256' }).privateKey.export({
+    format: 'jwk',
+  });
+  const x = jwkBytes(jwk.x, 32);
+  const y = jwkBytes(jwk.y, 32);
+  const compressed = new Uint8Array(33);
+  compressed[0] = 0x02 | (y[31] & 1);
+  compressed.set(x, 1);
+  return { privateKey: { alg, bytes: jwkBytes(jwk.d, 32) }, publicKey: { alg, bytes: compressed } };
+}
+
+export const nodeCryptoBackend: SignatureBackend = {
+  name: 'node',
+  async generateKeyPair(alg: SignatureAlg): Promise<KeyPair> {
+    return generateKeyPairSync(alg);
+  },
+  async publicKeyOf(privateKey: PrivateKey): Promise<PublicKey> {
+    return publicKeyOfSync(privateKey);
+  },
+  async sign(privateKey: PrivateKey, message: Uint8Array): Promise<Uint8Array> {
+    return signSync(privateKey, message);
+  },
+  async verify(publicKey: PublicKey, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
+    return verifySync(publicKey, message, signature);
+  },
+};

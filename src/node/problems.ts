@@ -1,0 +1,152 @@
+// RFC 9457 problem details: a stable `code`, a bilingual title, a status. No stack traces,
+// no payloads, no secrets.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const TITLES: Record<string, { en: string; cy: string }> = {
+  TX_MALFORMED: { en: 'The transaction is malformed', cy: 'Mae’r trafodyn wedi’i ffurfio’n wael' },
+  TX_TOO_LARGE: { en: 'The transaction is too large', cy: 'Mae’r trafodyn yn rhy fawr' },
+  GEO_INVALID: { en: 'The geo-stamp is not valid', cy: 'Nid yw’r stamp daearyddol yn ddilys' },
+  TX_WRONG_NETWORK: {
+    en: 'The transaction is for another network',
+    cy: 'Mae’r trafodyn ar gyfer rhwydwaith arall',
+  },
+  TX_UNKNOWN_TYPE: { en: 'Unknown transaction type', cy: 'Math anhysbys o drafodyn' },
+  TX_PAYLOAD_INVALID: {
+    en: 'The transaction’s content is not valid',
+    cy: 'Nid yw cynnwys y trafodyn yn ddilys',
+  },
+  TX_TIME_OUT_OF_WINDOW: {
+    en: 'The transaction’s time is too far from now',
+    cy: 'Mae amser y trafodyn yn rhy bell o’r presennol',
+  },
+  TX_REPLAYED: {
+    en: 'This sequence number was already used',
+    cy: 'Mae’r rhif dilyniant hwn wedi’i ddefnyddio eisoes',
+  },
+  TX_DUPLICATE: {
+    en: 'This transaction was already received',
+    cy: 'Mae’r trafodyn hwn wedi dod i law eisoes',
+  },
+  TX_SEQ_GAP: {
+    en: 'A transaction from this sender is missing before this one',
+    cy: 'Mae trafodyn gan yr anfonwr hwn ar goll cyn hwn',
+  },
+  TX_SIGNER_UNKNOWN: { en: 'Unknown signing key', cy: 'Allwedd lofnodi anhysbys' },
+  TX_SIGNATURE_INVALID: { en: 'A signature does not verify', cy: 'Nid yw llofnod yn dilysu' },
+  TX_SENDER_NOT_SIGNED: {
+    en: 'The sender did not sign the transaction',
+    cy: 'Ni lofnododd yr anfonwr y trafodyn',
+  },
+  GOV_NO_QUORUM: {
+    en: 'Not enough member bodies signed this change',
+    cy: 'Ni lofnododd digon o gyrff sy’n aelodau y newid hwn',
+  },
+  GOV_SENDER_NOT_MEMBER: {
+    en: 'Only a member body may propose this change',
+    cy: 'Dim ond corff sy’n aelod all gynnig y newid hwn',
+  },
+  NOTARY_ALREADY_NOTARISED: {
+    en: 'This document was already notarised',
+    cy: 'Mae’r ddogfen hon wedi’i notareiddio eisoes',
+  },
+  MEMPOOL_FULL: {
+    en: 'The node is busy: try again shortly',
+    cy: 'Mae’r nod yn brysur: rhowch gynnig arall arni cyn hir',
+  },
+  BATCH_TOO_LARGE: {
+    en: 'Too many transactions in one request',
+    cy: 'Gormod o drafodion mewn un cais',
+  },
+  BATCH_REJECTED: {
+    en: 'No transaction of the batch was accepted',
+    cy: 'Ni dderbyniwyd yr un trafodyn o’r swp',
+  },
+  JSON_MALFORMED: { en: 'The request is not valid JSON', cy: 'Nid yw’r cais yn JSON dilys' },
+  BODY_TOO_LARGE: { en: 'The request body is too large', cy: 'Mae corff y cais yn rhy fawr' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    en: 'Send application/json',
+    cy: 'Anfonwch application/json',
+  },
+  REQUEST_INVALID: { en: 'The request is not valid', cy: 'Nid yw’r cais yn ddilys' },
+  NOT_FOUND: { en: 'Not found', cy: 'Heb ei ganfod' },
+  TX_NOT_FOUND: { en: 'No such transaction', cy: 'Dim trafodyn o’r fath' },
+  TX_NOT_COMMITTED: {
+    en: 'The transaction is not in a block yet',
+    cy: 'Nid yw’r trafodyn mewn bloc eto',
+  },
+  BLOCK_NOT_FOUND: { en: 'No such block', cy: 'Dim bloc o’r fath' },
+  NOTARY_NOT_FOUND: {
+    en: 'This document has not been notarised',
+    cy: 'Nid yw’r ddogfen hon wedi’i notareiddio',
+  },
+  PROOF_RANGE: { en: 'The proof range is not valid', cy: 'Nid yw ystod y prawf yn ddilys' },
+  NODE_NOT_READY: { en: 'The node is not ready', cy: 'Nid yw’r nod yn barod' },
+  STORAGE_FAILED: { en: 'The node could not store the request', cy: 'Ni allai’r nod gadw’r cais' },
+  INTERNAL: { en: 'Something went wrong on the node', cy: 'Aeth rhywbeth o’i le ar y nod' },
+};
+
+export function titleOf(code: string, lang: 'en' | 'cy'): string {
+  const t = TITLES[code];
+  if (t) return t[lang];
+  return lang === 'cy' ? 'Gwrthodwyd y cais' : 'The request was refused';
+}
+
+export function problemCodes(): string[] {
+  return Object.keys(TITLES);
+}
+
+export function preferredLang(req: FastifyRequest): 'en' | 'cy' {
+  const al = req.headers['accept-language'];
+  return typeof al === 'string' && /^\s*cy\b/i.test(al) ? 'cy' : 'en';
+}
+
+export function sendProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail?: string,
+  extra: Record<string, unknown> = {},
+): FastifyReply {
+  const lang = preferredLang(req);
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .header('content-language', lang)
+    .send({
+      type: `urn:cadwyn:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+      title: titleOf(code, lang),
+      status,
+      code,
+      ...(detail ? { detail } : {}),
+      instance: req.url.split('?')[0],
+      ...extra,
+    });
+}
+
+export const problemSchema = {
+  $id: 'Problem',
+  type: 'object',
+  description: 'RFC 9457 problem details',
+  required: ['type', 'title', 'status', 'code'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string', description: 'Stable machine-readable error code' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          index: { type: 'integer' },
+          code: { type: 'string' },
+          detail: { type: 'string' },
+          id: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;

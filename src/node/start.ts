@@ -1,0 +1,85 @@
+// Wires a node to its HTTP API: what `cadwyn start` and the tests run.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApi, defaultApiOptions } from './api.js';
+import { FILES, initDataDir, writeFileAtomic } from './datadir.js';
+import type { Logger, NodeOptions } from './node.js';
+import { CadwynNode, defaultNodeOptions } from './node.js';
+
+export interface StartOptions extends Partial<Omit<NodeOptions, 'dataDir'>> {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  /** Structured JSON logs to stdout at this level; false for none. */
+  readonly logLevel?: string | false;
+  readonly onCreated?: (dir: string) => void;
+  readonly clock?: () => number;
+}
+
+export interface RunningNode {
+  readonly node: CadwynNode;
+  readonly app: FastifyInstance;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startNode(o: StartOptions): Promise<RunningNode> {
+  const clock = o.clock ?? Date.now;
+  const init = initDataDir(o.dataDir, clock());
+  if (init.created) o.onCreated?.(o.dataDir);
+  const level = o.logLevel ?? process.env.LOG_LEVEL ?? 'info';
+  const app0Logger =
+    level === false
+      ? false
+      : {
+          level,
+          // Never log credentials or bodies; request logs carry method, url and status only.
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+        };
+  const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+  let logger: Logger = silent;
+  const node = await CadwynNode.open(
+    {
+      ...defaultNodeOptions,
+      verifyWorkers: Math.max(1, availableParallelism()),
+      ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
+      dataDir: o.dataDir,
+    } as NodeOptions,
+    {
+      clock,
+      logger: {
+        info: (a, b) => logger.info(a, b),
+        warn: (a, b) => logger.warn(a, b),
+        error: (a, b) => logger.error(a, b),
+      },
+    },
+    init.genesis,
+  );
+  let app: FastifyInstance;
+  try {
+    app = await buildApi(node, { ...defaultApiOptions, logger: app0Logger });
+    if (level !== false) logger = app.log;
+    writeFileAtomic(
+      join(o.dataDir, FILES.consortiumKeys),
+      JSON.stringify(node.consortiumKeys(), null, 2) + '\n',
+    );
+    await app.listen({ port: o.port, host: o.host });
+  } catch (e) {
+    await node.close();
+    throw e;
+  }
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : o.port;
+  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  return {
+    node,
+    app,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    async close() {
+      // Stop taking requests, finish in-flight ones, then let the node commit what it holds.
+      await app.close();
+      await node.close();
+    },
+  };
+}
