@@ -160,6 +160,7 @@ nodeOpts(
   const r = await client.submit(tx, 10_000);
   if (r.status >= 400) throw new CliError(problemLine(r.body));
   const id = String(r.body.id);
+  if (r.body.status === 'rejected') throw new CliError(problemLine({ ...r.body, title: id }));
   print(o.json, `${say(lang, 'notarised', id, String(r.body.status))}\n${id}`, {
     digest,
     ...r.body,

@@ -188,7 +188,7 @@ function isOrigin(x: unknown): x is string {
 }
 
 function isText(x: unknown, max: number): x is string {
-  return typeof x === 'string' && x.trim().length > 0 && x.length <= max;
+  return typeof x === 'string' && x.length > 0 && x.length <= max;
 }
 
 function decodeKey(alg: SignatureAlg, b64url: unknown): PublicKey | undefined {

@@ -44,6 +44,11 @@ export interface ExecuteOptions {
    * did:web signatures depend on state and are always verified here.
    */
   readonly didKeySignaturesVerified?: boolean;
+  /**
+   * The sequence number to expect instead of the one after the state's (the mempool's door:
+   * the sender may have transactions accepted but not yet in a block).
+   */
+  readonly expectedSeq?: number;
 }
 
 export const seqKey = (did: string) => `seq/${did}`;
@@ -141,7 +146,7 @@ export class Ledger {
     logIndex: number,
     opts: ExecuteOptions = {},
   ): Verdict {
-    const pre = this.precheck(state, block, p);
+    const pre = this.precheck(state, block, p, opts.expectedSeq);
     if (!pre.ok) return pre;
     const sigs = this.checkSignatures(state, p, opts);
     if (!sigs.ok) return sigs;

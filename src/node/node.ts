@@ -425,11 +425,13 @@ export class CadwynNode {
       (reserved.get(sender) ??
         this.pendingSeq.get(sender)?.next ??
         accountSeq(this.state, sender)) + 1;
-    const pre = this.ledger.precheck(this.state, block, p, expected);
-    if (!pre.ok) return pre;
-    // did:web signatures need the member registry; did:key ones were checked in workers.
-    const sigs = this.ledger.checkSignatures(this.state, p, { didKeySignaturesVerified: true });
-    if (!sigs.ok) return sigs;
+    // A dry run on a throwaway overlay: the door refuses what execution would refuse now
+    // (bad payload, signatures, authorisation, a digest already notarised…).
+    const v = this.ledger.execute(new StateOverlay(this.state), block, p, this.log.size, {
+      didKeySignaturesVerified: true,
+      expectedSeq: expected,
+    });
+    if (!v.ok) return v;
     return undefined;
   }
 

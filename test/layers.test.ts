@@ -1,0 +1,71 @@
+// The layers of DESIGN.md, enforced: core is isomorphic (bundles for the browser with no Node
+// built-ins), ledger imports only core, and nothing imports upwards.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+const LAYERS = ['core', 'ledger', 'node', 'cli'] as const;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return sources(p);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1] ?? '',
+  );
+}
+
+describe('layers', () => {
+  it('core bundles for the browser without any Node built-in', async () => {
+    const entries = sources(join(root, 'src/core'));
+    const result = await build({
+      entryPoints: entries,
+      bundle: true,
+      write: false,
+      platform: 'browser',
+      format: 'esm',
+      outdir: join(root, '.tmp/core-browser'),
+      logLevel: 'silent',
+    });
+    expect(result.errors).toEqual([]);
+    for (const f of result.outputFiles) expect(f.text).not.toMatch(/from\s*["']node:/);
+  });
+
+  it('no layer imports a layer above it', () => {
+    for (const [i, layer] of LAYERS.entries()) {
+      const above = LAYERS.slice(i + 1);
+      for (const file of sources(join(root, 'src', layer))) {
+        for (const spec of importsOf(file)) {
+          for (const up of above) {
+            expect(spec.includes(`/${up}/`), `${relative(root, file)} imports ${spec}`).toBe(false);
+          }
+        }
+      }
+    }
+  });
+
+  it('core and ledger import no Node built-ins and do no I/O', () => {
+    for (const layer of ['core', 'ledger']) {
+      for (const file of sources(join(root, 'src', layer))) {
+        for (const spec of importsOf(file)) {
+          expect(
+            /^node:|^(fs|path|os|crypto|child_process|net|http|worker_threads)$/.test(spec),
+            `${relative(root, file)} imports ${spec}`,
+          ).toBe(false);
+        }
+        const text = readFileSync(file, 'utf8');
+        if (layer === 'ledger') {
+          expect(text, relative(root, file)).not.toMatch(/Date\.now\(|Math\.random\(/);
+        }
+      }
+    }
+  });
+});
