@@ -136,6 +136,7 @@ export const problemSchema = {
     code: { type: 'string', description: 'Stable machine-readable error code' },
     detail: { type: 'string' },
     instance: { type: 'string' },
+    id: { type: 'string', description: 'the transaction concerned, where there is one' },
     errors: {
       type: 'array',
       items: {

@@ -45,6 +45,8 @@ export class VerifyPool {
       worker.on('message', (m: { id: number; results: Uint8Array }) => {
         const p = pending.get(m.id);
         pending.delete(m.id);
+        // An idle worker must not keep the process alive; a busy one must.
+        if (pending.size === 0) worker.unref();
         p?.resolve(m.results);
       });
       worker.on('error', (e) => {
@@ -72,6 +74,7 @@ export class VerifyPool {
       parts.push(
         new Promise<Uint8Array>((resolve, reject) => {
           w.pending.set(id, { resolve, reject });
+          w.worker.ref();
           w.worker.postMessage({ id, jobs: slice });
         }),
       );
