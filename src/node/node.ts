@@ -111,6 +111,8 @@ export interface BlockEvent {
 interface PendingTx {
   readonly p: PreparedTx;
   readonly receivedMs: number;
+  /** Its row in the durable mempool. */
+  readonly row: number;
 }
 
 interface AcceptItem {
@@ -158,7 +160,8 @@ export class NodeError extends Error {
 }
 
 export class CadwynNode {
-  readonly events = new EventEmitter();
+  /** One `block` listener per SSE client and per waiting request: no fixed limit. */
+  readonly events = new EventEmitter().setMaxListeners(0);
   readonly ledger = createLedger();
   readonly store: Store;
   readonly state: StateCache;
@@ -300,8 +303,8 @@ export class CadwynNode {
     // Acknowledged transactions waiting in the durable mempool come back in their order.
     for (const row of this.store.pending()) {
       const p = prepareTx(JSON.parse(row.tx));
-      if (!p.ok) throw new NodeError('STORE_CORRUPT', `mempool entry ${row.id} malformed`);
-      this.enqueue({ p: p.value, receivedMs: row.receivedMs });
+      if (!p.ok) throw new NodeError('STORE_CORRUPT', `mempool row ${row.seq} malformed`);
+      this.enqueue({ p: p.value, receivedMs: row.receivedMs, row: row.seq });
     }
     this.timer = setInterval(() => void this.produceBlock(), this.opts.blockIntervalMs);
     this.deps.logger.info(
@@ -474,13 +477,13 @@ export class CadwynNode {
     }
     if (accepted.length > 0) {
       try {
-        this.store.atomically(() =>
+        const rows = this.store.atomically(() =>
           this.store.putPending(
-            accepted.map(({ p }) => ({ id: p.id, tx: p.canonicalTx, receivedMs: nowMs })),
+            accepted.map(({ p }) => ({ tx: p.canonicalTx, receivedMs: nowMs })),
           ),
         );
-        for (const a of accepted) {
-          this.enqueue({ p: a.p, receivedMs: nowMs });
+        for (const [k, a] of accepted.entries()) {
+          this.enqueue({ p: a.p, receivedMs: nowMs, row: rows[k] ?? 0 });
           a.results[a.k] = { ok: true, id: a.p.id, status: 'pending' };
         }
       } catch (e) {
@@ -543,6 +546,8 @@ export class CadwynNode {
 
   private async produceBlockInner(): Promise<number | undefined> {
     const batch = this.takeBatch(this.opts.blockTxMax);
+    // FIFO: every mempool row up to the batch's last is in this block or refused by it.
+    const lastRow = batch[batch.length - 1]?.row ?? 0;
     const prev = this.head;
     const height = prev.height + 1;
     const timeMs = Math.max(this.deps.clock(), prev.header.timeMs);
@@ -598,8 +603,8 @@ export class CadwynNode {
               height,
               entry: entries[k] ?? '',
             });
-            this.store.deletePending(t.p.id);
           });
+          this.store.deletePendingUpTo(lastRow);
           this.store.applyDiff(diff, canonicalJson);
           this.writeRejections(rejected, timeMs);
         });
@@ -612,7 +617,10 @@ export class CadwynNode {
       this.state.applied(diff);
       this.head = { height, hash, header, checkpoint };
     } else {
-      this.store.atomically(() => this.writeRejections(rejected, timeMs));
+      this.store.atomically(() => {
+        this.writeRejections(rejected, timeMs);
+        this.store.deletePendingUpTo(lastRow);
+      });
     }
     for (const t of included) this.forgetPending(t);
     for (const r of rejected) this.forgetPending(r.t);
@@ -637,7 +645,6 @@ export class CadwynNode {
     atMs: number,
   ): void {
     for (const r of rejected) {
-      this.store.deletePending(r.t.p.id);
       this.store.putRejected({ id: r.t.p.id, code: r.code, detail: r.detail ?? null, atMs });
     }
   }
@@ -707,11 +714,14 @@ export class CadwynNode {
       const s = this.txStatus(id);
       if (!s || s.status !== 'pending' || this.deps.clock() >= deadline) return s;
       await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, Math.min(100, timeoutMs));
-        this.events.once('block', () => {
+        // Whichever comes first removes the other: no listener is left behind.
+        const done = () => {
           clearTimeout(t);
+          this.events.off('block', done);
           resolve();
-        });
+        };
+        const t = setTimeout(done, Math.min(100, timeoutMs));
+        this.events.on('block', done);
       });
     }
   }

@@ -29,7 +29,8 @@ export interface TxRow {
 }
 
 export interface PendingRow {
-  readonly id: string;
+  /** Arrival order; a block deletes every row up to the last it took. */
+  readonly seq: number;
   readonly tx: string;
   readonly receivedMs: number;
 }
@@ -57,9 +58,10 @@ CREATE TABLE IF NOT EXISTS txs (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS txs_by_id ON txs (id);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+-- Accepted, not yet in a block, in arrival order. No index beyond the row id: the node keeps
+-- the ids in memory, and a block removes its whole prefix with one range delete.
 CREATE TABLE IF NOT EXISTS mempool (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  id BLOB NOT NULL UNIQUE,
+  seq INTEGER PRIMARY KEY,
   tx TEXT NOT NULL,
   received_ms INTEGER NOT NULL
 );
@@ -127,10 +129,10 @@ export class Store implements StateReader {
         'SELECT log_index AS logIndex, id, height, entry FROM txs WHERE height = ? ORDER BY log_index',
       ),
       txCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM txs'),
-      mempoolPut: db.prepare('INSERT INTO mempool (id, tx, received_ms) VALUES (?, ?, ?)'),
-      mempoolDel: db.prepare('DELETE FROM mempool WHERE id = ?'),
-      mempoolAll: db.prepare<[], { id: Buffer; tx: string; receivedMs: number }>(
-        'SELECT id, tx, received_ms AS receivedMs FROM mempool ORDER BY seq',
+      mempoolPut: db.prepare('INSERT INTO mempool (tx, received_ms) VALUES (?, ?)'),
+      mempoolDelUpTo: db.prepare('DELETE FROM mempool WHERE seq <= ?'),
+      mempoolAll: db.prepare<[], { seq: number; tx: string; receivedMs: number }>(
+        'SELECT seq, tx, received_ms AS receivedMs FROM mempool ORDER BY seq',
       ),
       rejectedPut: db.prepare(
         'INSERT OR REPLACE INTO rejected (id, code, detail, at_ms) VALUES (?, ?, ?, ?)',
@@ -220,16 +222,16 @@ export class Store implements StateReader {
   }
 
   // ---- mempool and rejections ----
-  putPending(rows: readonly PendingRow[]): void {
-    for (const r of rows) this.st.mempoolPut.run(hexToBlob(r.id), r.tx, r.receivedMs);
+  /** Appends accepted transactions; returns their arrival numbers (call inside a transaction). */
+  putPending(rows: readonly { tx: string; receivedMs: number }[]): number[] {
+    return rows.map((r) => Number(this.st.mempoolPut.run(r.tx, r.receivedMs).lastInsertRowid));
   }
-  deletePending(id: string): void {
-    this.st.mempoolDel.run(hexToBlob(id));
+  /** Removes every pending row up to and including `seq`. */
+  deletePendingUpTo(seq: number): void {
+    this.st.mempoolDelUpTo.run(seq);
   }
   pending(): PendingRow[] {
-    return this.st.mempoolAll
-      .all()
-      .map((r) => ({ id: r.id.toString('hex'), tx: r.tx, receivedMs: r.receivedMs }));
+    return this.st.mempoolAll.all();
   }
   putRejected(r: RejectedRow): void {
     this.st.rejectedPut.run(hexToBlob(r.id), r.code, r.detail, r.atMs);
