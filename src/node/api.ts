@@ -3,6 +3,7 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
+import { Ajv } from 'ajv';
 import { toHex } from '../core/bytes.js';
 import type { BlockHeader } from '../core/block.js';
 import { buildReceipt } from '../core/receipt.js';
@@ -167,16 +168,27 @@ export async function buildApi(
 
   app.setErrorHandler(
     (
-      err: { code?: string; statusCode?: number; validation?: unknown; message: string },
+      err: {
+        code?: string;
+        statusCode?: number;
+        validation?: unknown;
+        validationContext?: string;
+        message: string;
+      },
       req,
       reply,
     ) => {
       if (err.validation) {
+        // TX_MALFORMED is about a submitted transaction; a bad id or query is REQUEST_INVALID.
+        const txBody =
+          req.method === 'POST' &&
+          req.url.startsWith('/v1/transactions') &&
+          err.validationContext === 'body';
         return sendProblem(
           req,
           reply,
           400,
-          req.url.startsWith('/v1/transactions') ? 'TX_MALFORMED' : 'REQUEST_INVALID',
+          txBody ? 'TX_MALFORMED' : 'REQUEST_INVALID',
           err.message,
         );
       }
@@ -204,6 +216,15 @@ export async function buildApi(
   );
   app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 404, 'NOT_FOUND'));
 
+  // The body schema of POST /v1/transactions documents the shape (OpenAPI) but does not
+  // validate: core's prepareTx checks every transaction exactly as sent and gives the stable
+  // codes (TX_MALFORMED, TX_TOO_LARGE, GEO_INVALID). Fastify's default Ajv would instead coerce
+  // types ("1" → 1), strip unknown properties, and answer TX_MALFORMED for a bad geo-stamp.
+  // The querystring keeps Fastify's usual coercion.
+  const queryAjv = new Ajv({ strict: false, coerceTypes: 'array', useDefaults: true });
+  const txValidatorCompiler = ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    httpPart === 'body' ? () => true : queryAjv.compile(schema);
+
   const statusView = (s: TxStatus, withTx: boolean) => {
     if (!withTx || s.status === 'rejected') return s;
     const row = node.store.txById(s.id);
@@ -212,9 +233,22 @@ export async function buildApi(
   };
 
   // ---- transactions ----
-  app.post(
+  app.post<{ Querystring: { waitMs?: number }; Body: unknown }>(
     '/v1/transactions',
     {
+      validatorCompiler: txValidatorCompiler,
+      // Too many in one request: a stable code, before checking a thousand transactions.
+      preValidation: async (req, reply) => {
+        if (Array.isArray(req.body) && req.body.length > node.opts.batchTxMax) {
+          return sendProblem(
+            req,
+            reply,
+            statusOf('BATCH_TOO_LARGE'),
+            'BATCH_TOO_LARGE',
+            `at most ${node.opts.batchTxMax} transactions in one request`,
+          );
+        }
+      },
       schema: {
         summary: 'Submit one signed transaction, or a batch (all or nothing)',
         querystring: {
@@ -260,6 +294,7 @@ export async function buildApi(
     async (req: FastifyRequest<{ Querystring: { waitMs?: number }; Body: unknown }>, reply) => {
       const single = !Array.isArray(req.body);
       const items = single ? [req.body] : (req.body as unknown[]);
+      if (items.length === 0) return sendProblem(req, reply, 400, 'TX_MALFORMED', 'empty batch');
       if (node.closing) return sendProblem(req, reply, 503, 'NODE_NOT_READY');
       const outcomes = await node.submit(items, { atomic: true });
       const failed = outcomes.filter((o) => !o.ok);
@@ -544,9 +579,12 @@ export async function buildApi(
         if (!row) return sendProblem(req, reply, 404, 'TX_NOT_FOUND');
         index = row.logIndex;
       }
-      const size = req.query.size ?? node.log.size;
-      if (index === undefined || index >= size || size > node.log.size) {
-        return sendProblem(req, reply, 400, 'PROOF_RANGE', `need index < size <= ${node.log.size}`);
+      // Proofs are for sizes a signed checkpoint covers: the in-memory log runs ahead of the
+      // head block while a block is being signed and stored.
+      const logSize = node.headHeader.logSize;
+      const size = req.query.size ?? logSize;
+      if (index === undefined || index >= size || size > logSize) {
+        return sendProblem(req, reply, 400, 'PROOF_RANGE', `need index < size <= ${logSize}`);
       }
       return {
         logIndex: index,
@@ -587,10 +625,11 @@ export async function buildApi(
       },
     },
     async (req: FastifyRequest<{ Querystring: { from: number; to?: number } }>, reply) => {
-      const to = req.query.to ?? node.log.size;
+      const logSize = node.headHeader.logSize;
+      const to = req.query.to ?? logSize;
       const from = req.query.from;
-      if (from > to || to > node.log.size) {
-        return sendProblem(req, reply, 400, 'PROOF_RANGE', `need from <= to <= ${node.log.size}`);
+      if (from > to || to > logSize) {
+        return sendProblem(req, reply, 400, 'PROOF_RANGE', `need from <= to <= ${logSize}`);
       }
       return {
         from,
@@ -670,6 +709,12 @@ export async function buildApi(
   );
 
   // ---- live events ----
+  // Open event streams, ended when the server closes (hooks cannot be added once listening, and
+  // an open stream would otherwise keep the server from closing).
+  const sseStreams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...sseStreams]) end();
+  });
   app.get(
     '/v1/events',
     {
@@ -709,12 +754,14 @@ export async function buildApi(
       const stop = () => {
         clearInterval(ping);
         node.events.off('block', send);
+        sseStreams.delete(end);
       };
-      req.raw.on('close', stop);
-      app.addHook('onClose', async () => {
+      const end = () => {
         stop();
         res.end();
-      });
+      };
+      sseStreams.add(end);
+      req.raw.on('close', stop);
     },
   );
 

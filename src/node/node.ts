@@ -417,9 +417,8 @@ export class CadwynNode {
     reserved: Reservations,
     admitted: number,
   ): { code: string; detail?: string } | undefined {
-    if (this.pendingById.has(p.id) || reserved.has(`id:${p.id}`) || this.store.txById(p.id)) {
-      return { code: 'TX_DUPLICATE', detail: 'this transaction was already accepted' };
-    }
+    const duplicate = { code: 'TX_DUPLICATE', detail: 'this transaction was already accepted' };
+    if (this.pendingById.has(p.id) || reserved.has(`id:${p.id}`)) return duplicate;
     if (this.pendingById.size + admitted >= this.opts.mempoolTxMax) {
       return { code: 'MEMPOOL_FULL', detail: 'the node is busy; retry shortly' };
     }
@@ -434,7 +433,12 @@ export class CadwynNode {
       didKeySignaturesVerified: true,
       expectedSeq: expected,
     });
-    if (!v.ok) return v;
+    if (!v.ok) {
+      // A committed transaction sent again fails on its used sequence number; only then is it
+      // worth an index look-up to say "duplicate" rather than "replayed".
+      if (v.code === 'TX_REPLAYED' && this.store.txById(p.id)) return duplicate;
+      return v;
+    }
     return undefined;
   }
 
