@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- tests read the shared vector files
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -74,7 +73,8 @@ describe('RFC 8785 Appendix B: number serialisation', () => {
     [1e21, '1e+21'],
     [1e-7, '1e-7'],
     [-0, '0'],
-    [333333333.33333329, '333333333.3333333'],
+    // The RFC's literal has more digits than a double holds; parse it as JSON would.
+    [Number('333333333.33333329'), '333333333.3333333'],
     [4.5, '4.5'],
     [2e-3, '0.002'],
     [1e-27, '1e-27'],
@@ -102,8 +102,8 @@ describe('strings and keys', () => {
 
   it('sorts keys by UTF-16 code units, not code points or locale', () => {
     // U+FB33 (one unit, 0xFB33) sorts after U+1F602 (surrogates 0xD83D 0xDE02).
-    expect(canonicalJson({ '\ufb33': 1, '\u{1f602}': 2, é: 3, z: 4, Z: 5, '': 6 })).toBe(
-      '{"":6,"Z":5,"z":4,"é":3,"😂":2,"דּ":1}',
+    expect(canonicalJson({ '\ufb33': 1, '\u{1f602}': 2, '\u00e9': 3, z: 4, Z: 5, '': 6 })).toBe(
+      '{"":6,"Z":5,"z":4,"\u00e9":3,"\u{1f602}":2,"\ufb33":1}',
     );
   });
 
@@ -153,7 +153,12 @@ describe('refuses what is not I-JSON', () => {
     ['a Date', new Date(0)],
     ['a Map', new Map()],
     ['a Uint8Array', new Uint8Array(1)],
-    ['a class instance', new (class Receipt {})()],
+    [
+      'a class instance',
+      new (class Receipt {
+        readonly id = 1;
+      })(),
+    ],
     ['a boxed string', Object('s')],
   ])('%s', (_name, value) => {
     expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
@@ -162,8 +167,8 @@ describe('refuses what is not I-JSON', () => {
   });
 
   it(`nesting deeper than ${NESTING_MAX}, empty or not`, () => {
-    expect(canonicalJson(nest(NESTING_MAX, 1))).toMatch(/^\[\{"k":\[/);
-    expect(canonicalJson(nest(NESTING_MAX - 1, []))).toMatch(/^\[/);
+    expect(canonicalJson(nest(NESTING_MAX, 1))).toMatch(/^\{"k":\[\{"k":/);
+    expect(canonicalJson(nest(NESTING_MAX - 1, []))).toMatch(/^\[\{"k":\[/);
     expect(() => canonicalJson(nest(NESTING_MAX + 1, 1))).toThrow(CanonicalJsonError);
     expect(() => canonicalJson(nest(NESTING_MAX, []))).toThrow(CanonicalJsonError);
     expect(() => canonicalJson(nest(NESTING_MAX, {}))).toThrow(CanonicalJsonError);
@@ -289,25 +294,28 @@ describe('properties', () => {
 });
 
 describe('running time grows linearly', () => {
-  function best(f: () => void): number {
-    let min = Infinity;
-    for (let i = 0; i < 5; i++) {
+  // Best per-call time over a few rounds. Sizes stay modest: past ~10^5 live nodes V8's young
+  // generation overflows and GC cost steps up once, which is the runtime's, not a quadratic term.
+  function perCall(f: () => void, reps: number): number {
+    let best = Infinity;
+    for (let round = 0; round < 5; round++) {
       const start = performance.now();
-      f();
-      min = Math.min(min, performance.now() - start);
+      for (let i = 0; i < reps; i++) f();
+      best = Math.min(best, (performance.now() - start) / reps);
     }
-    return min;
+    return best;
+  }
+
+  // 10x the input: linear is ~10x the time; quadratic would be ~100x.
+  function growth(small: unknown, large: unknown): number {
+    canonicalJson(small); // warm up
+    return perCall(() => canonicalJson(large), 2) / perCall(() => canonicalJson(small), 20);
   }
 
   it('on a long array', () => {
     const make = (n: number) =>
       Array.from({ length: n }, (_, i) => (i % 3 === 0 ? i / 7 : i % 3 === 1 ? `s${i}` : null));
-    const small = make(20_000);
-    const large = make(200_000);
-    canonicalJson(small); // warm up
-    const ratio = best(() => canonicalJson(large)) / Math.max(best(() => canonicalJson(small)), 0.1);
-    // 10x the input: linear is ~10x; quadratic would be ~100x.
-    expect(ratio).toBeLessThan(40);
+    expect(growth(make(2_000), make(20_000))).toBeLessThan(40);
   });
 
   it('on a wide, deep-ish object', () => {
@@ -315,23 +323,16 @@ describe('running time grows linearly', () => {
       const o: Record<string, unknown> = {};
       for (let i = 0; i < n; i++) {
         let v: unknown = { value: i, text: 'x'.repeat(i % 50) };
-        for (let d = 0; d < 30; d++) v = { [`d${d}`]: v, i: d };
+        for (let d = 0; d < 8; d++) v = { [`d${d}`]: v, i: d };
         o[`key-${(i * 7919) % n}-${i}`] = v;
       }
       return o;
     };
-    const small = make(1_000);
-    const large = make(10_000);
-    canonicalJson(small);
-    const ratio = best(() => canonicalJson(large)) / Math.max(best(() => canonicalJson(small)), 0.1);
-    expect(ratio).toBeLessThan(40);
+    expect(growth(make(100), make(1_000))).toBeLessThan(40);
   });
 
   it('on one long string with many escapes', () => {
-    const small = '"\\\u0001é😀'.repeat(20_000);
-    const large = '"\\\u0001é😀'.repeat(200_000);
-    canonicalJson(small);
-    const ratio = best(() => canonicalJson(large)) / Math.max(best(() => canonicalJson(small)), 0.1);
-    expect(ratio).toBeLessThan(40);
+    const unit = '"\\\u0001é😀';
+    expect(growth(unit.repeat(10_000), unit.repeat(100_000))).toBeLessThan(40);
   });
 });

@@ -71,14 +71,22 @@ export class MemoryState implements StateWriter {
   }
 }
 
+/** The canonical text of each write of a diff (null for a deletion), sorted by key. */
+export function canonicalDiff(diff: StateDiff): [string, string | null][] {
+  return [...diff.keys()].sort().map((k) => {
+    const v = diff.get(k);
+    return [k, v === null || v === undefined ? null : canonicalJson(v)];
+  });
+}
+
 /**
- * The digest of a block's state diff: SHA-256 over canonical [key, value|null] pairs sorted by
- * key. Order-independent in how the writes happened, dependent on what they were.
+ * The digest of a block's state diff: SHA-256 over the canonical JSON of [key, value|null]
+ * pairs sorted by key. Order-independent in how the writes happened, dependent on what they
+ * were. Built from the texts, which are canonical JSON already, so each value is serialised once.
  */
-export function diffDigest(diff: StateDiff): Uint8Array {
-  const keys = [...diff.keys()].sort();
-  const pairs = keys.map((k) => [k, diff.get(k) ?? null]);
-  return sha256(utf8(canonicalJson(pairs)));
+export function diffDigest(diff: StateDiff, texts = canonicalDiff(diff)): Uint8Array {
+  const body = texts.map(([k, v]) => `[${JSON.stringify(k)},${v ?? 'null'}]`).join(',');
+  return sha256(utf8(`[${body}]`));
 }
 
 /**
@@ -86,12 +94,12 @@ export function diffDigest(diff: StateDiff): Uint8Array {
  * from the blocks alone; see docs/decisions/0003-state-root.md for why a chain of diffs and not
  * a tree over all state.
  */
-export function nextStateRoot(prevRootHex: string, diff: StateDiff): string {
+export function nextStateRoot(
+  prevRootHex: string,
+  diff: StateDiff,
+  texts = canonicalDiff(diff),
+): string {
   const prev = fromHex(prevRootHex);
   if (!prev || prev.length !== 32) throw new TypeError('state root must be 32 bytes of hex');
-  return toHex(sha256(concatBytes(prev, diffDigest(diff))));
-}
-
-export function stateValueText(value: Json): string {
-  return canonicalJson(value);
+  return toHex(sha256(concatBytes(prev, diffDigest(diff, texts))));
 }

@@ -39,6 +39,7 @@ export const STATUS_OF: Record<string, number> = {
   TX_SENDER_NOT_SIGNED: 401,
   MEMPOOL_FULL: 503,
   BATCH_TOO_LARGE: 413,
+  JSON_MALFORMED: 400,
 };
 
 export function statusOf(code: string): number {

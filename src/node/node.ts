@@ -11,8 +11,8 @@ import { publicKeyFromDidKey } from '../core/did.js';
 import { canonicalJson } from '../core/jcs.js';
 import type { Json } from '../core/jcs.js';
 import { emptyRoot, leafHash, MerkleLog, rootOf } from '../core/merkle.js';
-import type { PrivateKey } from '../core/crypto.js';
-import type { PreparedTx } from '../core/tx.js';
+import type { PrivateKey, PublicKey } from '../core/crypto.js';
+import type { PreparedTx, SignedTx } from '../core/tx.js';
 import { prepareTx } from '../core/tx.js';
 import type { Genesis } from '../ledger/genesis.js';
 import { genesisHash, writeGenesisState } from '../ledger/genesis.js';
@@ -27,7 +27,7 @@ import {
 } from '../ledger/modules/governance.js';
 import type { ConsortiumKeys } from '../core/receipt.js';
 import { notaryModule } from '../ledger/modules/notary.js';
-import { nextStateRoot, StateOverlay } from '../ledger/state.js';
+import { canonicalDiff, nextStateRoot, StateOverlay } from '../ledger/state.js';
 import { nodeCryptoBackend, verifySync } from './crypto-node.js';
 import { FILES, readNodeKey } from './datadir.js';
 import { StateCache } from './state-cache.js';
@@ -72,7 +72,16 @@ export interface NodeDeps {
 export const LEDGER_MODULES: readonly LedgerModule[] = [governanceModule, notaryModule];
 
 export function createLedger(): Ledger {
-  return new Ledger(LEDGER_MODULES, { verify: verifySync, didKey: publicKeyFromDidKey });
+  // Decoding a did:key is base58 and curve checks: remember the last few thousand.
+  const didKeys = new Map<string, PublicKey | undefined>();
+  const didKey = (did: string) => {
+    if (didKeys.has(did)) return didKeys.get(did);
+    if (didKeys.size >= 10_000) didKeys.clear();
+    const pk = publicKeyFromDidKey(did);
+    didKeys.set(did, pk);
+    return pk;
+  };
+  return new Ledger(LEDGER_MODULES, { verify: verifySync, didKey });
 }
 
 export type SubmitOutcome =
@@ -317,6 +326,7 @@ export class CadwynNode {
     const overlay = new StateOverlay(this.state);
     writeGenesisState(overlay, this.genesis);
     const diff = overlay.diff();
+    const texts = canonicalDiff(diff);
     const header: BlockHeader = {
       v: 1,
       network: this.network,
@@ -327,13 +337,13 @@ export class CadwynNode {
       txRoot: toHex(emptyRoot()),
       logSize: 0,
       logRoot: toHex(emptyRoot()),
-      stateRoot: nextStateRoot(ZERO_HASH_HEX, diff),
+      stateRoot: nextStateRoot(ZERO_HASH_HEX, diff, texts),
       proposer: this.genesis.validators[0]?.name ?? '',
     };
     const hash = blockHash(header);
     const checkpoint = await this.signCheckpointFor(header, hash);
     this.store.atomically(() => {
-      this.store.applyDiff(diff, canonicalJson);
+      this.store.applyDiff(texts);
       this.store.putBlock({ height: 0, hash, header: canonicalJson(header), checkpoint });
       this.store.putMeta('genesis', gh);
     });
@@ -363,41 +373,73 @@ export class CadwynNode {
    * Checks and durably accepts transactions. Each outcome says accepted (pending) or why not;
    * an accepted transaction is on disk before this resolves.
    */
+  /**
+   * Checks and durably accepts transactions given as values (in-process callers). Each outcome
+   * says accepted (pending) or why not.
+   */
   async submit(
     items: readonly unknown[],
     opts: { readonly atomic?: boolean } = {},
   ): Promise<SubmitOutcome[]> {
+    if (items.length === 0) return [];
+    const r = await this.submitRaw(JSON.stringify(items), {
+      ...opts,
+      batchTxMax: Math.max(items.length, this.opts.batchTxMax),
+    });
+    if (!r.ok)
+      return items.map(() => ({
+        ok: false,
+        code: r.code,
+        ...(r.detail ? { detail: r.detail } : {}),
+      }));
+    return [...r.outcomes];
+  }
+
+  /**
+   * Checks and durably accepts a submitted JSON body: one transaction or an array. The
+   * stateless checks (parse, shape, id, did:key signatures) run in the worker threads; an
+   * accepted transaction is on disk before this resolves.
+   */
+  async submitRaw(
+    raw: string,
+    opts: { readonly atomic?: boolean; readonly batchTxMax?: number } = {},
+  ): Promise<
+    | { readonly ok: false; readonly code: string; readonly detail?: string }
+    | { readonly ok: true; readonly single: boolean; readonly outcomes: readonly SubmitOutcome[] }
+  > {
     if (this.closed) throw new NodeError('NODE_CLOSED', 'the node is shutting down');
-    const outcomes: (SubmitOutcome | undefined)[] = new Array(items.length);
-    const prepared: { i: number; p: PreparedTx }[] = [];
-    items.forEach((item, i) => {
-      const r = prepareTx(item);
-      if (r.ok) prepared.push({ i, p: r.value });
-      else outcomes[i] = { ok: false, code: r.code, ...(r.detail ? { detail: r.detail } : {}) };
-    });
-    const verified = await this.pool.verify(
-      prepared.map(({ p }) => ({ canonicalBody: p.canonicalBody, signatures: p.tx.signatures })),
-    );
+    const checked = await this.pool.ingest(raw, opts.batchTxMax ?? this.opts.batchTxMax);
+    if (!checked.ok) return checked;
+    const outcomes: SubmitOutcome[] = new Array(checked.items.length);
     const group: AcceptItem[] = [];
-    prepared.forEach(({ i, p }, k) => {
-      if (verified[k] === 1) group.push({ p, i });
-      else outcomes[i] = { ok: false, id: p.id, code: 'TX_SIGNATURE_INVALID' };
+    checked.items.forEach((item, i) => {
+      if (!item.ok) {
+        outcomes[i] = item;
+        return;
+      }
+      const tx = JSON.parse(item.canonicalTx) as SignedTx;
+      group.push({
+        i,
+        p: { tx, id: item.id, canonicalBody: item.canonicalBody, canonicalTx: item.canonicalTx },
+      });
     });
-    const failedEarly = group.length < items.length;
-    if (opts.atomic && failedEarly) {
+    if (opts.atomic && group.length < checked.items.length) {
       for (const g of group) outcomes[g.i] = abortedBy(g.p.id);
     } else if (group.length > 0) {
       const results = await new Promise<SubmitOutcome[]>((resolve) => {
         this.acceptQueue.push({ items: group, atomic: opts.atomic ?? false, resolve });
         this.scheduleAccept();
       });
-      group.forEach((g, k) => (outcomes[g.i] = results[k]));
+      group.forEach((g, k) => {
+        const o = results[k];
+        if (o) outcomes[g.i] = o;
+      });
     }
     for (const o of outcomes) {
-      if (o?.ok) this.stats.accepted++;
+      if (o.ok) this.stats.accepted++;
       else this.stats.rejectedAtDoor++;
     }
-    return outcomes as SubmitOutcome[];
+    return { ok: true, single: checked.single, outcomes };
   }
 
   private scheduleAccept(): void {
@@ -577,6 +619,7 @@ export class CadwynNode {
     let hash = '';
     let checkpoint = '';
     if (included.length > 0) {
+      const texts = canonicalDiff(diff);
       const leaves = entries.map((e) => leafHash(utf8(e)));
       const txRoot = toHex(rootOf(leaves));
       const logSizeBefore = this.log.size;
@@ -591,7 +634,7 @@ export class CadwynNode {
         txRoot,
         logSize: this.log.size,
         logRoot: toHex(this.log.root()),
-        stateRoot: nextStateRoot(prev.header.stateRoot, diff),
+        stateRoot: nextStateRoot(prev.header.stateRoot, diff, texts),
         proposer: this.validatorName,
       };
       hash = blockHash(header);
@@ -609,7 +652,7 @@ export class CadwynNode {
             });
           });
           this.store.deletePendingUpTo(lastRow);
-          this.store.applyDiff(diff, canonicalJson);
+          this.store.applyDiff(texts);
           this.writeRejections(rejected, timeMs);
         });
       } catch (e) {

@@ -2,7 +2,7 @@
 // durable mempool live in one file so that a block commit is one atomic transaction.
 import Database from 'better-sqlite3';
 import type { Json } from '../core/jcs.js';
-import type { StateDiff, StateReader } from '../ledger/state.js';
+import type { StateReader } from '../ledger/state.js';
 
 export interface StoreOptions {
   /** 'FULL' fsyncs every commit (survives power loss); 'NORMAL' survives a process crash. */
@@ -160,11 +160,11 @@ export class Store implements StateReader {
     const row = this.st.stateGet.get(key);
     return row ? (JSON.parse(row.value) as Json) : undefined;
   }
-  /** Writes a state diff (call inside a transaction). Values are stored as canonical JSON. */
-  applyDiff(diff: StateDiff, canonical: (v: Json) => string): void {
-    for (const [k, v] of diff) {
+  /** Writes a state diff given as canonical texts (call inside a transaction). */
+  applyDiff(texts: readonly (readonly [string, string | null])[]): void {
+    for (const [k, v] of texts) {
       if (v === null) this.st.stateDel.run(k);
-      else this.st.statePut.run(k, canonical(v));
+      else this.st.statePut.run(k, v);
     }
   }
   *stateRows(): IterableIterator<{ key: string; value: string }> {

@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { PreparedTx } from '../core/tx.js';
-import { verifyDidKeySignatures } from './verify-did-key.js';
+import type { IngestResult } from './verify-did-key.js';
+import { ingest, verifyDidKeySignatures } from './verify-did-key.js';
 
 export interface VerifyPoolOptions {
   /** 0 verifies on the calling thread. */
@@ -23,7 +24,7 @@ export interface VerifyJob {
 }
 
 interface Pending {
-  resolve: (r: Uint8Array) => void;
+  resolve: (r: never) => void;
   reject: (e: Error) => void;
 }
 
@@ -42,7 +43,7 @@ export class VerifyPool {
     for (let i = 0; i < opts.workers; i++) {
       const worker = new Worker(fileURLToPath(url));
       const pending = new Map<number, Pending>();
-      worker.on('message', (m: { id: number; results: Uint8Array }) => {
+      worker.on('message', (m: { id: number; results: never }) => {
         const p = pending.get(m.id);
         pending.delete(m.id);
         // An idle worker must not keep the process alive; a busy one must.
@@ -68,16 +69,7 @@ export class VerifyPool {
     const parts: Promise<Uint8Array>[] = [];
     for (let i = 0; i < n; i++) {
       const slice = jobs.slice(i * chunk, (i + 1) * chunk);
-      const w = this.workers[this.rr++ % this.workers.length];
-      if (!w) throw new Error('no worker');
-      const id = this.nextId++;
-      parts.push(
-        new Promise<Uint8Array>((resolve, reject) => {
-          w.pending.set(id, { resolve, reject });
-          w.worker.ref();
-          w.worker.postMessage({ id, jobs: slice });
-        }),
-      );
+      parts.push(this.send<Uint8Array>({ kind: 'verify', jobs: slice }));
     }
     const results = await Promise.all(parts);
     const out = new Uint8Array(jobs.length);
@@ -87,6 +79,57 @@ export class VerifyPool {
       off += r.length;
     }
     return out;
+  }
+
+  private ingestQueue: {
+    raw: string;
+    max: number;
+    resolve: (r: IngestResult) => void;
+    reject: (e: Error) => void;
+  }[] = [];
+
+  /**
+   * Parses and checks a submitted body off the main thread (see `ingest`). Bodies that arrive
+   * in the same turn of the event loop travel together: one message per worker, not per request.
+   */
+  ingest(raw: string, batchTxMax: number): Promise<IngestResult> {
+    if (this.workers.length === 0) return Promise.resolve(ingest(raw, batchTxMax));
+    return new Promise((resolve, reject) => {
+      if (this.ingestQueue.length === 0) setImmediate(() => this.flushIngest());
+      this.ingestQueue.push({ raw, max: batchTxMax, resolve, reject });
+    });
+  }
+
+  private flushIngest(): void {
+    const queue = this.ingestQueue;
+    this.ingestQueue = [];
+    const n = Math.min(this.workers.length, queue.length);
+    const per = Math.ceil(queue.length / n);
+    for (let i = 0; i < n; i++) {
+      const part = queue.slice(i * per, (i + 1) * per);
+      if (part.length === 0) continue;
+      this.send<IngestResult[]>({
+        kind: 'ingest',
+        bodies: part.map((q) => ({ raw: q.raw, max: q.max })),
+      }).then(
+        (results) => part.forEach((q, k) => q.resolve(results[k] as IngestResult)),
+        (e: Error) => part.forEach((q) => q.reject(e)),
+      );
+    }
+  }
+
+  /** Sends a request to the least busy worker. */
+  private send<T>(request: Record<string, unknown>): Promise<T> {
+    let w = this.workers[this.rr++ % this.workers.length];
+    for (const x of this.workers) if (w && x.pending.size < w.pending.size) w = x;
+    if (!w) throw new Error('no worker');
+    const worker = w;
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      worker.pending.set(id, { resolve: resolve as (r: never) => void, reject });
+      worker.worker.ref();
+      worker.worker.postMessage({ ...request, id });
+    });
   }
 
   async close(): Promise<void> {
