@@ -221,11 +221,12 @@ receipt
     const keysFile = resolve(o.keys ?? join(dataDir(o), FILES.consortiumKeys));
     const keys = parseConsortiumKeys(JSON.parse(readFile(keysFile).toString('utf8')));
     if (!keys.ok) throw new CliError(`${keysFile}: ${keys.detail ?? keys.code}`);
+    const text = readFile(file).toString('utf8');
     let parsed: unknown;
     try {
-      parsed = JSON.parse(readFile(file).toString('utf8'));
+      parsed = JSON.parse(text);
     } catch {
-      parsed = undefined;
+      parsed = undefined; // not JSON: verifyReceipt answers RECEIPT_MALFORMED
     }
     const r = await verifyReceipt(parsed, keys.value, nodeCryptoBackend);
     if (!r.ok) {

@@ -1,7 +1,8 @@
 // Byte helpers on plain Uint8Array so the same code runs in Node and in the browser.
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading byte-order mark is content; dropping it would make two byte strings one text.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function utf8(text: string): Uint8Array {
   return encoder.encode(text);

@@ -214,6 +214,11 @@ export async function buildApi(
       return sendProblem(req, reply, 500, 'INTERNAL');
     },
   );
+  // While closing, tell keep-alive clients to hang up after this answer; otherwise close()
+  // waits for their idle timeout (72 s) before the node can commit and stop.
+  app.addHook('onSend', async (_req, reply) => {
+    if (!app.server.listening) reply.header('connection', 'close');
+  });
   app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 404, 'NOT_FOUND'));
 
   // The body schema of POST /v1/transactions documents the shape (OpenAPI) but does not

@@ -315,7 +315,11 @@ export class CadwynNode {
       if (!p.ok) throw new NodeError('STORE_CORRUPT', `mempool row ${row.seq} malformed`);
       this.enqueue({ p: p.value, receivedMs: row.receivedMs, row: row.seq });
     }
-    this.timer = setInterval(() => void this.produceBlock(), this.opts.blockIntervalMs);
+    // A failure is logged and stops the node (see produceBlockInner); /readyz then says so.
+    this.timer = setInterval(
+      () => void this.produceBlock().catch(() => undefined),
+      this.opts.blockIntervalMs,
+    );
     this.deps.logger.info(
       { height: this.head.height, logSize: this.log.size, pending: this.pendingById.size },
       'node opened',
@@ -540,7 +544,7 @@ export class CadwynNode {
       }
     }
     for (const d of done) d.group.resolve(d.results);
-    if (this.queueLength() >= this.opts.blockTxMax) void this.produceBlock();
+    if (this.queueLength() >= this.opts.blockTxMax) void this.produceBlock().catch(() => undefined);
   }
 
   private enqueue(t: PendingTx): void {
@@ -591,6 +595,21 @@ export class CadwynNode {
   }
 
   private async produceBlockInner(): Promise<number | undefined> {
+    try {
+      return await this.cutBlock();
+    } catch (e) {
+      // The batch left the in-memory queue but not the disk: stop, so the next block cannot
+      // delete those rows; a restart takes them up again (safety before liveness).
+      if (!this.closed) {
+        this.deps.logger.error({ err: String(e) }, 'block production failed; stopping');
+        this.closed = true;
+        if (this.timer) clearInterval(this.timer);
+      }
+      throw e;
+    }
+  }
+
+  private async cutBlock(): Promise<number | undefined> {
     const batch = this.takeBatch(this.opts.blockTxMax);
     // FIFO: every mempool row up to the batch's last is in this block or refused by it.
     const lastRow = batch[batch.length - 1]?.row ?? 0;
@@ -604,9 +623,7 @@ export class CadwynNode {
     const rejected: { t: PendingTx; code: string; detail?: string }[] = [];
     for (const t of batch) {
       const logIndex = this.log.size + included.length;
-      const v = this.ledger.execute(overlay, ctx, t.p, logIndex, {
-        didKeySignaturesVerified: true,
-      });
+      const v = this.executeGuarded(overlay, ctx, t.p, logIndex);
       if (v.ok) {
         included.push(t);
         entries.push(logEntryText(height, timeMs, t.p.canonicalTx));
@@ -640,27 +657,20 @@ export class CadwynNode {
       hash = blockHash(header);
       checkpoint = await this.signCheckpointFor(header, hash);
       const h = header;
-      try {
-        this.store.atomically(() => {
-          this.store.putBlock({ height, hash, header: canonicalJson(h), checkpoint });
-          included.forEach((t, k) => {
-            this.store.putTx({
-              logIndex: logSizeBefore + k,
-              id: t.p.id,
-              height,
-              entry: entries[k] ?? '',
-            });
+      this.store.atomically(() => {
+        this.store.putBlock({ height, hash, header: canonicalJson(h), checkpoint });
+        included.forEach((t, k) => {
+          this.store.putTx({
+            logIndex: logSizeBefore + k,
+            id: t.p.id,
+            height,
+            entry: entries[k] ?? '',
           });
-          this.store.deletePendingUpTo(lastRow);
-          this.store.applyDiff(texts);
-          this.writeRejections(rejected, timeMs);
         });
-      } catch (e) {
-        // The in-memory log is ahead of the disk now: stop rather than serve a wrong state.
-        this.deps.logger.error({ err: String(e), height }, 'block commit failed; stopping');
-        this.closed = true;
-        throw e;
-      }
+        this.store.deletePendingUpTo(lastRow);
+        this.store.applyDiff(texts);
+        this.writeRejections(rejected, timeMs);
+      });
       this.state.applied(diff);
       this.head = { height, hash, header, checkpoint };
     } else {
@@ -685,6 +695,25 @@ export class CadwynNode {
       return height;
     }
     return undefined;
+  }
+
+  /**
+   * Executes one transaction; a module that throws (a bug, and deterministic, so every node
+   * throws alike) refuses that transaction instead of losing the block it was in.
+   */
+  private executeGuarded(
+    overlay: StateOverlay,
+    ctx: { network: string; height: number; timeMs: number },
+    p: PreparedTx,
+    logIndex: number,
+  ): { ok: true } | { ok: false; code: string; detail?: string } {
+    try {
+      // execute() writes into `overlay` only when the whole transaction succeeds.
+      return this.ledger.execute(overlay, ctx, p, logIndex, { didKeySignaturesVerified: true });
+    } catch (e) {
+      this.deps.logger.error({ err: String(e), id: p.id, type: p.tx.body.type }, 'module threw');
+      return { ok: false, code: 'TX_EXECUTION_FAILED', detail: 'the node could not execute it' };
+    }
   }
 
   private writeRejections(
