@@ -9,10 +9,9 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { fromBase64Url, toHex } from '../core/bytes.js';
 import type { BlockHeader } from '../core/block.js';
-import { blockHash, logEntryText, ZERO_HASH_HEX } from '../core/block.js';
+import { ZERO_HASH_HEX, blockHash, logEntryText, parseBlockHeader } from '../core/block.js';
 import type { CheckpointPolicy } from '../core/checkpoint.js';
 import { quorumFor, verifyCheckpoint } from '../core/checkpoint.js';
-import { HEX_DIGEST_RE } from '../core/hash.js';
 import type { Json } from '../core/jcs.js';
 import { canonicalJson } from '../core/jcs.js';
 import type { MerkleNodeStore } from '../core/merkle.js';
@@ -195,51 +194,10 @@ const discardNodes: MerkleNodeStore = {
 
 // ---- header shape ----
 
-const HEADER_KEYS = [
-  'height',
-  'logRoot',
-  'logSize',
-  'network',
-  'prevHash',
-  'proposer',
-  'stateRoot',
-  'timeMs',
-  'txCount',
-  'txRoot',
-  'v',
-] as const;
+const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
-const isHashHex = (x: unknown): x is string => typeof x === 'string' && HEX_DIGEST_RE.test(x);
-
-/** Parses a header text; a string says what is wrong. */
-function parseHeader(text: string): BlockHeader | string {
-  let h: unknown;
-  try {
-    h = JSON.parse(text);
-  } catch {
-    return 'header is not JSON';
-  }
-  if (!isPlainObject(h)) return 'header is not an object';
-  const keys = Object.keys(h).sort();
-  if (keys.length !== HEADER_KEYS.length || keys.some((k, i) => k !== HEADER_KEYS[i])) {
-    return `header fields are [${keys.join(', ')}]`;
-  }
-  if (h.v !== 1) return 'header.v is not 1';
-  if (typeof h.network !== 'string' || typeof h.proposer !== 'string') {
-    return 'header.network and header.proposer must be strings';
-  }
-  for (const k of ['height', 'timeMs', 'txCount', 'logSize'] as const) {
-    if (!isCount(h[k])) return `header.${k} is not a count`;
-  }
-  for (const k of ['prevHash', 'txRoot', 'logRoot', 'stateRoot'] as const) {
-    if (!isHashHex(h[k])) return `header.${k} is not a hex SHA-256`;
-  }
-  return h as unknown as BlockHeader;
 }
 
 // ---- the replay engine ----
@@ -375,26 +333,20 @@ class Replay {
   private prepare(src: SourceBlock): PreparedBlock {
     this.lastPreparedHeight = src.height;
     const h = src.height;
-    const parsed = parseHeader(src.header);
     const bad = (code: AuditCode, detail: string) => new AuditFailure(h, code, detail);
-    if (typeof parsed === 'string') {
+    const r = parseBlockHeader(src.header);
+    if (!r.ok) {
+      const code =
+        r.code === 'BLOCK_NOT_CANONICAL' ? 'AUDIT_HEADER_NOT_CANONICAL' : 'AUDIT_HEADER_MALFORMED';
       return {
         src,
         header: undefined,
-        headerFailure: bad('AUDIT_HEADER_MALFORMED', parsed),
+        headerFailure: bad(code, r.detail ?? r.code),
         txs: [],
         txFailure: undefined,
       };
     }
-    if (canonicalJson(parsed) !== src.header) {
-      return {
-        src,
-        header: parsed,
-        headerFailure: bad('AUDIT_HEADER_NOT_CANONICAL', 'the stored header is not canonical JSON'),
-        txs: [],
-        txFailure: undefined,
-      };
-    }
+    const parsed = r.value;
     const txs: PreparedTx[] = [];
     let txFailure: AuditFailure | undefined;
     for (const row of src.txs) {
