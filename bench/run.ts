@@ -47,6 +47,8 @@ interface Args {
   readonly phases: ReadonlySet<string>;
   readonly bTxs?: number;
   readonly keep: boolean;
+  /** The nodes' SQLite sync mode (`--sync=NORMAL` to see what fsync costs). */
+  readonly sync: 'FULL' | 'NORMAL';
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -54,17 +56,19 @@ function parseArgs(argv: readonly string[]): Args {
   let phases = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   let bTxs: number | undefined;
   let keep = false;
+  let sync: 'FULL' | 'NORMAL' = 'FULL';
   for (const a of argv) {
     if (a === '--profile') profile = true;
     else if (a === '--keep') keep = true;
     else if (a.startsWith('--phases=')) phases = new Set(a.slice(9).split(','));
     else if (a.startsWith('--b-txs=')) bTxs = Number(a.slice(8));
+    else if (a === '--sync=NORMAL' || a === '--sync=FULL') sync = a.slice(7) as 'FULL' | 'NORMAL';
     else throw new Error(`unknown option ${a}`);
   }
   if (bTxs !== undefined && !(Number.isInteger(bTxs) && bTxs >= SENDERS)) {
     throw new Error(`--b-txs must be an integer >= ${SENDERS}`);
   }
-  return { profile, phases, keep, ...(bTxs === undefined ? {} : { bTxs }) };
+  return { profile, phases, keep, sync, ...(bTxs === undefined ? {} : { bTxs }) };
 }
 
 const log = (msg: string) =>
@@ -72,6 +76,7 @@ const log = (msg: string) =>
 
 interface Results {
   machine: ReturnType<typeof machineInfo>;
+  sync: 'FULL' | 'NORMAL';
   startedAt: string;
   a?: CeilingResult;
   b?: IngestResult & { warmUp: IngestResult; signMs: number };
@@ -108,6 +113,7 @@ async function network(url: string): Promise<string> {
 async function runBatched(results: Results, args: Args, dir: string, profDir: string) {
   const node = await startChildNode({
     dataDir: dir,
+    cliArgs: ['--sync', args.sync],
     ...(args.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {}),
   });
   let stopped = false;
@@ -167,6 +173,7 @@ async function paced(net: string, url: string, rateWanted: number) {
 async function runSingles(results: Results, args: Args, dir: string, profDir: string) {
   const node = await startChildNode({
     dataDir: dir,
+    cliArgs: ['--sync', args.sync],
     ...(args.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {}),
   });
   try {
@@ -270,7 +277,7 @@ function report(r: Results): string {
     rows.push({
       figure: `(b) ingest, ${BATCH} tx/request, ${b.connections} conns`,
       value: `${fmt(b.txPerSec)} tx/s`,
-      note: `${fmt(b.txs)} tx, first POST → last committed ${fmt(b.seconds, 1)} s; FULL sync`,
+      note: `${fmt(b.txs)} tx, first POST → last committed ${fmt(b.seconds, 1)} s; ${r.sync} sync`,
     });
     rows.push({
       figure: '    accepted (all POSTs answered)',
@@ -425,6 +432,7 @@ async function main(): Promise<void> {
   const results: Results = {
     machine: machineInfo(),
     startedAt: new Date().toISOString(),
+    sync: args.sync,
     errors: {},
   };
   const m = results.machine;
