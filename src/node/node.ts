@@ -34,6 +34,7 @@ import { StateCache } from './state-cache.js';
 import type { StoreOptions } from './store.js';
 import { Store } from './store.js';
 import { VerifyPool } from './verify-pool.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface NodeOptions {
   readonly dataDir: string;
@@ -178,6 +179,7 @@ export class CadwynNode {
   readonly validatorName: string;
   private readonly nodeKey: PrivateKey;
   private head!: Head;
+  private checkpointer: WalCheckpointer | undefined;
   private readonly queue: PendingTx[] = [];
   private queueStart = 0;
   private readonly pendingById = new Map<string, PendingTx>();
@@ -315,6 +317,11 @@ export class CadwynNode {
       if (!p.ok) throw new NodeError('STORE_CORRUPT', `mempool row ${row.seq} malformed`);
       this.enqueue({ p: p.value, receivedMs: row.receivedMs, row: row.seq });
     }
+    this.checkpointer = new WalCheckpointer({
+      dbPath: join(this.opts.dataDir, FILES.database),
+      intervalMs: 250,
+    });
+    this.store.autoCheckpoint(false);
     // A failure is logged and stops the node (see produceBlockInner); /readyz then says so.
     this.timer = setInterval(
       () => void this.produceBlock().catch(() => undefined),
@@ -673,6 +680,11 @@ export class CadwynNode {
       });
       this.state.applied(diff);
       this.head = { height, hash, header, checkpoint };
+      if (this.checkpointer && !this.checkpointer.healthy) {
+        this.deps.logger.warn({}, 'WAL checkpointer stopped; checkpointing in the writer');
+        this.checkpointer = undefined;
+        this.store.autoCheckpoint(true);
+      }
     } else {
       this.store.atomically(() => {
         this.writeRejections(rejected, timeMs);
@@ -818,6 +830,12 @@ export class CadwynNode {
     this.closed = true;
     this.events.removeAllListeners();
     await this.pool.close();
+    await this.checkpointer?.close();
+    try {
+      this.store.checkpointWal();
+    } catch {
+      // a reader holds the WAL: the next start checkpoints it
+    }
     this.store.close();
   }
 }

@@ -143,6 +143,19 @@ export class Store implements StateReader {
     };
   }
 
+  /**
+   * Whether this connection copies the WAL into the database itself after commits (SQLite's
+   * auto-checkpoint) — off while a WalCheckpointer thread does it.
+   */
+  autoCheckpoint(on: boolean): void {
+    this.db.pragma(`wal_autocheckpoint = ${on ? 1000 : 0}`);
+  }
+
+  /** Checkpoints everything now (blocking). */
+  checkpointWal(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
