@@ -199,7 +199,7 @@ export class CadwynNode {
     private readonly pool: VerifyPool,
   ) {
     this.store = new Store(join(opts.dataDir, FILES.database), { synchronous: opts.synchronous });
-    this.state = new StateCache(this.store);
+    this.state = new StateCache(this.store, () => this.store.stateKeys());
     const key = readNodeKey(opts.dataDir);
     this.validatorName = key.file.validatorName;
     this.nodeKey = key.privateKey;

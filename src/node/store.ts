@@ -180,6 +180,9 @@ export class Store implements StateReader {
       else this.st.statePut.run(k, v);
     }
   }
+  *stateKeys(): IterableIterator<string> {
+    yield* this.db.prepare<[], string>('SELECT key FROM state').pluck().iterate();
+  }
   *stateRows(): IterableIterator<{ key: string; value: string }> {
     yield* this.db
       .prepare<[], { key: string; value: string }>('SELECT key, value FROM state ORDER BY key')
