@@ -35,7 +35,7 @@ import { errorText, fmt, fmtBytes, machineInfo, table } from './util.js';
 const TARGET_RATIO = 0.65;
 const TARGET_TX_PER_SEC = 12_000;
 const BATCH = 500;
-const BATCH_CONNECTIONS = 4;
+const BATCH_CONNECTIONS = 8;
 const SENDERS = 100;
 const SINGLE_CONNECTIONS = 64;
 const SINGLE_TXS = 20_000;
