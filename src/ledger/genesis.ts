@@ -14,7 +14,11 @@ import {
   memberSchema,
   validatorSchema,
 } from './modules/governance.js';
-import type { StateWriter } from './state.js';
+import type { BlockHeader } from '../core/block.js';
+import { ZERO_HASH_HEX } from '../core/block.js';
+import { emptyRoot } from '../core/merkle.js';
+import type { StateDiff, StateWriter } from './state.js';
+import { canonicalDiff, nextStateRoot, StateOverlay } from './state.js';
 
 export interface Genesis {
   readonly v: 1;
@@ -85,4 +89,34 @@ export function writeGenesisState(state: StateWriter, g: Genesis): void {
   state.put(KEYS.validators, g.validators as unknown as Json);
   state.put(KEYS.params, { ...defaultLedgerParams, ...g.params } as unknown as Json);
   state.put(KEYS.network, { network: g.network, origin: g.origin, genesis: genesisHash(g) });
+}
+
+/**
+ * Block 0: no transactions, an empty log, and the genesis state. The node writes it and the
+ * audit recomputes it, from this one definition.
+ */
+export function genesisBlock(g: Genesis): {
+  readonly header: BlockHeader;
+  readonly diff: StateDiff;
+  readonly texts: [string, string | null][];
+} {
+  const overlay = new StateOverlay({ get: () => undefined });
+  writeGenesisState(overlay, g);
+  const diff = overlay.diff();
+  const texts = canonicalDiff(diff);
+  const empty = toHex(emptyRoot());
+  const header: BlockHeader = {
+    v: 1,
+    network: g.network,
+    height: 0,
+    prevHash: ZERO_HASH_HEX,
+    timeMs: g.timeMs,
+    txCount: 0,
+    txRoot: empty,
+    logSize: 0,
+    logRoot: empty,
+    stateRoot: nextStateRoot(ZERO_HASH_HEX, diff, texts),
+    proposer: g.validators[0]?.name ?? '',
+  };
+  return { header, diff, texts };
 }

@@ -9,17 +9,17 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { fromBase64Url, toHex } from '../core/bytes.js';
 import type { BlockHeader } from '../core/block.js';
-import { ZERO_HASH_HEX, blockHash, logEntryText, parseBlockHeader } from '../core/block.js';
+import { blockHash, logEntryText, parseBlockHeader } from '../core/block.js';
 import type { CheckpointPolicy } from '../core/checkpoint.js';
 import { quorumFor, verifyCheckpoint } from '../core/checkpoint.js';
 import type { Json } from '../core/jcs.js';
 import { canonicalJson } from '../core/jcs.js';
 import type { MerkleNodeStore } from '../core/merkle.js';
-import { emptyRoot, MerkleLog, rootOf } from '../core/merkle.js';
+import { MerkleLog, rootOf } from '../core/merkle.js';
 import type { PreparedTx } from '../core/tx.js';
 import { prepareTx } from '../core/tx.js';
 import type { Genesis } from '../ledger/genesis.js';
-import { genesisHash, parseGenesis, writeGenesisState } from '../ledger/genesis.js';
+import { genesisBlock, genesisHash, parseGenesis } from '../ledger/genesis.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { getValidators, KEYS } from '../ledger/modules/governance.js';
 import type { StateDiff, StateReader } from '../ledger/state.js';
@@ -452,22 +452,7 @@ class Replay {
   private async checkGenesisBlock(pb: PreparedBlock): Promise<void> {
     const h = pb.src.height;
     if (h !== 0) throw new AuditFailure(0, 'AUDIT_BLOCK_MISSING', `the first block is ${h}`);
-    const overlay = new StateOverlay(this.state);
-    writeGenesisState(overlay, this.genesis);
-    const diff = overlay.diff();
-    const header: BlockHeader = {
-      v: 1,
-      network: this.genesis.network,
-      height: 0,
-      prevHash: ZERO_HASH_HEX,
-      timeMs: this.genesis.timeMs,
-      txCount: 0,
-      txRoot: toHex(emptyRoot()),
-      logSize: 0,
-      logRoot: toHex(emptyRoot()),
-      stateRoot: nextStateRoot(ZERO_HASH_HEX, diff),
-      proposer: this.genesis.validators[0]?.name ?? '',
-    };
+    const { header, diff } = genesisBlock(this.genesis);
     const text = canonicalJson(header);
     if (pb.src.header !== text) {
       const stored = pb.header as unknown as Record<string, Json> | undefined;

@@ -4,18 +4,18 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { fromBase64Url, fromHex, toHex, utf8 } from '../core/bytes.js';
 import type { BlockHeader } from '../core/block.js';
-import { blockHash, logEntryText, ZERO_HASH_HEX } from '../core/block.js';
+import { blockHash, logEntryText } from '../core/block.js';
 import type { Checkpoint, CheckpointPolicy } from '../core/checkpoint.js';
 import { quorumFor, signCheckpoint } from '../core/checkpoint.js';
 import { publicKeyFromDidKey } from '../core/did.js';
 import { canonicalJson } from '../core/jcs.js';
 import type { Json } from '../core/jcs.js';
-import { emptyRoot, leafHash, MerkleLog, rootOf } from '../core/merkle.js';
+import { leafHash, MerkleLog, rootOf } from '../core/merkle.js';
 import type { PrivateKey, PublicKey } from '../core/crypto.js';
 import type { PreparedTx, SignedTx } from '../core/tx.js';
 import { prepareTx } from '../core/tx.js';
 import type { Genesis } from '../ledger/genesis.js';
-import { genesisHash, writeGenesisState } from '../ledger/genesis.js';
+import { genesisBlock, genesisHash } from '../ledger/genesis.js';
 import { Ledger, accountSeq } from '../ledger/ledger.js';
 import type { LedgerModule } from '../ledger/module.js';
 import type { Member } from '../ledger/modules/governance.js';
@@ -334,23 +334,7 @@ export class CadwynNode {
   }
 
   private async writeGenesisBlock(gh: string): Promise<void> {
-    const overlay = new StateOverlay(this.state);
-    writeGenesisState(overlay, this.genesis);
-    const diff = overlay.diff();
-    const texts = canonicalDiff(diff);
-    const header: BlockHeader = {
-      v: 1,
-      network: this.network,
-      height: 0,
-      prevHash: ZERO_HASH_HEX,
-      timeMs: this.genesis.timeMs,
-      txCount: 0,
-      txRoot: toHex(emptyRoot()),
-      logSize: 0,
-      logRoot: toHex(emptyRoot()),
-      stateRoot: nextStateRoot(ZERO_HASH_HEX, diff, texts),
-      proposer: this.genesis.validators[0]?.name ?? '',
-    };
+    const { header, diff, texts } = genesisBlock(this.genesis);
     const hash = blockHash(header);
     const checkpoint = await this.signCheckpointFor(header, hash);
     this.store.atomically(() => {
