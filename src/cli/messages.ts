@@ -57,7 +57,7 @@ const M = {
   },
   auditOk: {
     en: (h: number, n: number, s: number) =>
-      `OK: every hash, signature, Merkle root, state root and checkpoint holds — ${h + 1} blocks, ${n} transactions, ${s} state entries.`,
+      `OK: every hash, signature, Merkle root, state root and checkpoint holds — ${h + 1} block${h === 0 ? '' : 's'}, ${n} transaction${n === 1 ? '' : 's'}, ${s} state entries.`,
     cy: (h: number, n: number, s: number) =>
       `IAWN: mae pob hash, llofnod, gwraidd Merkle, gwraidd cyflwr a phwynt gwirio’n dal — ${h + 1} bloc, ${n} trafodyn, ${s} cofnod cyflwr.`,
   },

@@ -686,6 +686,17 @@ function progressReporter(replay: Replay, total: number, opts: AuditOptions): ()
   return () => opts.onProgress?.(replay.log.size, Math.max(total, replay.log.size));
 }
 
+/** A failed report, timed from t0. */
+function failureAt(t0: number) {
+  return (height: number, code: AuditCode, detail: string): AuditReport => ({
+    ok: false,
+    height,
+    code,
+    detail,
+    ms: Math.round(performance.now() - t0),
+  });
+}
+
 /**
  * Audits a node's data directory from its genesis file: every block, entry, signature,
  * execution, root and checkpoint, then the stored state table. The database is opened
@@ -693,13 +704,7 @@ function progressReporter(replay: Replay, total: number, opts: AuditOptions): ()
  */
 export async function auditDataDir(dir: string, opts: AuditOptions = {}): Promise<AuditReport> {
   const t0 = performance.now();
-  const failed = (height: number, code: AuditCode, detail: string): AuditReport => ({
-    ok: false,
-    height,
-    code,
-    detail,
-    ms: Math.round(performance.now() - t0),
-  });
+  const failed = failureAt(t0);
   let genesis: Genesis;
   try {
     const g = parseGenesis(readJson(join(dir, FILES.genesis)));
@@ -898,13 +903,7 @@ async function* apiBlocks(base: string, head: number): AsyncGenerator<SourceBloc
  */
 export async function auditUrl(baseUrl: string, opts: AuditOptions = {}): Promise<AuditReport> {
   const t0 = performance.now();
-  const failed = (height: number, code: AuditCode, detail: string): AuditReport => ({
-    ok: false,
-    height,
-    code,
-    detail,
-    ms: Math.round(performance.now() - t0),
-  });
+  const failed = failureAt(t0);
   const base = baseUrl.replace(/\/+$/, '');
   let genesis: Genesis;
   let head: number;
