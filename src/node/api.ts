@@ -135,6 +135,8 @@ export async function buildApi(
     logger: opts.logger,
     bodyLimit: opts.bodyLimitBytes,
     ajv: { customOptions: { strict: false } },
+    // Requests that arrive while closing get our problem+json 503 (below), not Fastify's own.
+    return503OnClosing: false,
   });
   const metrics = createMetrics(node);
 
@@ -216,8 +218,17 @@ export async function buildApi(
   );
   // While closing, tell keep-alive clients to hang up after this answer; otherwise close()
   // waits for their idle timeout (72 s) before the node can commit and stop.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (_req, reply) => {
-    if (!app.server.listening) reply.header('connection', 'close');
+    if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    if (!closing) return;
+    reply.header('retry-after', '1');
+    return sendProblem(req, reply, 503, 'NODE_NOT_READY', 'the node is shutting down');
   });
   app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 404, 'NOT_FOUND'));
 
