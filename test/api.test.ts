@@ -681,6 +681,11 @@ describe('HTTP API against a real node', () => {
       });
       expect(en.headers.get('content-language')).toBe('en');
       expect(en.json.title).toBe('No such transaction');
+      // q-values count: Welsh preferred over English even when listed second.
+      const ranked = await n.http.get<Problem>(`/v1/transactions/${id}`, {
+        'accept-language': 'en;q=0.4, cy;q=0.9',
+      });
+      expect(ranked.headers.get('content-language')).toBe('cy');
       const cyGb = await n.http.get<Problem>('/no/such/route', { 'accept-language': 'cy-GB' });
       expect(cyGb.status).toBe(404);
       expect(cyGb.json).toMatchObject({ code: 'NOT_FOUND', title: 'Heb ei ganfod' });

@@ -95,9 +95,20 @@ export function problemCodes(): string[] {
   return Object.keys(TITLES);
 }
 
+/** Welsh or English, whichever Accept-Language ranks higher (q-values count); English by default. */
 export function preferredLang(req: FastifyRequest): 'en' | 'cy' {
   const al = req.headers['accept-language'];
-  return typeof al === 'string' && /^\s*cy\b/i.test(al) ? 'cy' : 'en';
+  if (typeof al !== 'string') return 'en';
+  let best: { lang: 'en' | 'cy'; q: number } = { lang: 'en', q: -1 };
+  for (const part of al.split(',').slice(0, 20)) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const lang = tag.split('-')[0];
+    if (lang !== 'en' && lang !== 'cy') continue;
+    const qp = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+    const q = qp ? Number(qp.slice(2)) : 1;
+    if (Number.isFinite(q) && q > best.q) best = { lang, q };
+  }
+  return best.lang;
 }
 
 export function sendProblem(
