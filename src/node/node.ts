@@ -70,6 +70,9 @@ export interface NodeDeps {
   readonly logger: Logger;
 }
 
+/** Past this, the writer checkpoints the WAL itself (see keepWalBounded). */
+const WAL_BYTES_MAX = 512 * 1024 * 1024;
+
 export const LEDGER_MODULES: readonly LedgerModule[] = [governanceModule, notaryModule];
 
 export function createLedger(): Ledger {
@@ -664,11 +667,7 @@ export class CadwynNode {
       });
       this.state.applied(diff);
       this.head = { height, hash, header, checkpoint };
-      if (this.checkpointer && !this.checkpointer.healthy) {
-        this.deps.logger.warn({}, 'WAL checkpointer stopped; checkpointing in the writer');
-        this.checkpointer = undefined;
-        this.store.autoCheckpoint(true);
-      }
+      this.keepWalBounded();
     } else {
       this.store.atomically(() => {
         this.writeRejections(rejected, timeMs);
@@ -691,6 +690,22 @@ export class CadwynNode {
       return height;
     }
     return undefined;
+  }
+
+  /**
+   * The checkpointer thread keeps the WAL short; if it died, or cannot keep up (a checkpoint
+   * never completes under constant load), the writer takes over so the file stays bounded.
+   */
+  private keepWalBounded(): void {
+    if (this.checkpointer && !this.checkpointer.healthy) {
+      this.deps.logger.warn({}, 'WAL checkpointer stopped; checkpointing in the writer');
+      this.checkpointer = undefined;
+      this.store.autoCheckpoint(true);
+    }
+    if (this.store.walBytes() > WAL_BYTES_MAX) {
+      this.deps.logger.warn({ walBytes: this.store.walBytes() }, 'WAL too long; checkpointing');
+      this.store.checkpointWal();
+    }
   }
 
   /**

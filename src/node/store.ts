@@ -1,5 +1,6 @@
 // One SQLite database per node (better-sqlite3 12, WAL). Blocks, log entries, state and the
 // durable mempool live in one file so that a block commit is one atomic transaction.
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Json } from '../core/jcs.js';
 import type { StateReader } from '../ledger/state.js';
@@ -149,6 +150,15 @@ export class Store implements StateReader {
    */
   autoCheckpoint(on: boolean): void {
     this.db.pragma(`wal_autocheckpoint = ${on ? 1000 : 0}`);
+  }
+
+  /** Size of the write-ahead log file, bytes (0 when there is none). */
+  walBytes(): number {
+    try {
+      return statSync(`${this.path}-wal`).size;
+    } catch {
+      return 0;
+    }
   }
 
   /** Checkpoints everything now (blocking). */
