@@ -12,6 +12,7 @@ import { parseConsortiumKeys, verifyReceipt } from '../src/core/receipt.js';
 import type { SignedTx } from '../src/core/tx.js';
 import type { Member } from '../src/ledger/modules/governance.js';
 import type { MemberSigner, TestNode, TxStatusView } from './helpers.js';
+import type { Problem } from './helpers.js';
 import {
   DEMO_NETWORK,
   GWENT_BODIES,
@@ -31,15 +32,6 @@ import {
   waitForTx,
   waitUntil,
 } from './helpers.js';
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  instance?: string;
-}
 
 interface BlockView {
   height: number;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../src/core/jcs.js';
 import type { SignedTx } from '../src/core/tx.js';
 import type { HttpResult, LedgerSnapshot, MemberSigner, Sender, TestNode } from './helpers.js';
+import type { Problem } from './helpers.js';
 import {
   flipSignatureBit,
   governanceTx,
@@ -23,16 +24,6 @@ import {
   txId,
   waitForTx,
 } from './helpers.js';
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  instance?: string;
-  errors?: { index: number; code: string; id?: string; detail?: string }[];
-}
 
 const BATCH_MAX = 5;
 const MINUTE = 60_000;

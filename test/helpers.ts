@@ -78,6 +78,17 @@ export async function stopTestNode(n: TestNode | undefined, opts: { keepDir?: bo
 
 // ---- HTTP ---------------------------------------------------------------------------------------
 
+/** An RFC 9457 problem as the API sends it. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  errors?: { index: number; code: string; id?: string; detail?: string }[];
+}
+
 export interface HttpResult<T = unknown> {
   readonly status: number;
   readonly headers: Headers;

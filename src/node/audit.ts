@@ -686,6 +686,19 @@ function progressReporter(replay: Replay, total: number, opts: AuditOptions): ()
   return () => opts.onProgress?.(replay.log.size, Math.max(total, replay.log.size));
 }
 
+/** The report of an audit that held all the way, timed from t0. */
+function passed(replay: Replay, t0: number, genesisHash: string): AuditReport {
+  return {
+    ok: true,
+    height: replay.height,
+    logSize: replay.log.size,
+    txCount: replay.log.size,
+    stateKeys: replay.state.texts.size,
+    ms: Math.round(performance.now() - t0),
+    genesisHash,
+  };
+}
+
 /** A failed report, timed from t0. */
 function failureAt(t0: number) {
   return (height: number, code: AuditCode, detail: string): AuditReport => ({
@@ -741,15 +754,7 @@ export async function auditDataDir(dir: string, opts: AuditOptions = {}): Promis
     const total = headLogSize(store.lastBlock()?.header);
     await replay.run(storeBlocks(store), progressReporter(replay, total, opts));
     compareStateTable(store, replay.state, replay.height);
-    return {
-      ok: true,
-      height: replay.height,
-      logSize: replay.log.size,
-      txCount: replay.log.size,
-      stateKeys: replay.state.texts.size,
-      ms: Math.round(performance.now() - t0),
-      genesisHash: gh,
-    };
+    return passed(replay, t0, gh);
   } catch (e) {
     if (e instanceof AuditFailure) return failed(e.height, e.code, e.detail);
     const at = replay.height + 1 > 0 ? replay.height + 1 : -1;
@@ -930,15 +935,7 @@ export async function auditUrl(baseUrl: string, opts: AuditOptions = {}): Promis
   const replay = new Replay(genesis, pool, 'AUDIT_SOURCE_UNREACHABLE');
   try {
     await replay.run(apiBlocks(base, head), progressReporter(replay, total, opts));
-    return {
-      ok: true,
-      height: replay.height,
-      logSize: replay.log.size,
-      txCount: replay.log.size,
-      stateKeys: replay.state.texts.size,
-      ms: Math.round(performance.now() - t0),
-      genesisHash: genesisHash(genesis),
-    };
+    return passed(replay, t0, genesisHash(genesis));
   } catch (e) {
     if (e instanceof AuditFailure) return failed(e.height, e.code, e.detail);
     const detail = e instanceof Error ? e.message : String(e);

@@ -1,26 +1,4 @@
-// Coded errors that reach API users as RFC 9457 problem+json. Codes are stable; titles are
-// bilingual; details never carry payloads, tokens or personal data.
-
-export interface ProblemInit {
-  readonly status: number;
-  readonly code: string;
-  readonly detail?: string;
-  readonly extra?: Record<string, unknown>;
-}
-
-export class Problem extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly detail: string | undefined;
-  readonly extra: Record<string, unknown> | undefined;
-  constructor(init: ProblemInit) {
-    super(init.code);
-    this.status = init.status;
-    this.code = init.code;
-    this.detail = init.detail;
-    this.extra = init.extra;
-  }
-}
+// The HTTP status of each stable error code (problems.ts turns them into RFC 9457 problem+json).
 
 /** HTTP status for each ledger/core code a client can cause. */
 export const STATUS_OF: Record<string, number> = {

@@ -119,10 +119,6 @@ export class Store implements StateReader {
       txById: db.prepare<[Buffer], { logIndex: number; id: Buffer; height: number; entry: string }>(
         'SELECT log_index AS logIndex, id, height, entry FROM txs WHERE id = ?',
       ),
-      txByIndex: db.prepare<
-        [number],
-        { logIndex: number; id: Buffer; height: number; entry: string }
-      >('SELECT log_index AS logIndex, id, height, entry FROM txs WHERE log_index = ?'),
       txsOfHeight: db.prepare<
         [number],
         { logIndex: number; id: Buffer; height: number; entry: string }
@@ -223,10 +219,6 @@ export class Store implements StateReader {
   txById(id: string): TxRow | undefined {
     const r = this.st.txById.get(hexToBlob(id));
     return r && { logIndex: r.logIndex, id, height: r.height, entry: r.entry };
-  }
-  txByIndex(logIndex: number): TxRow | undefined {
-    const r = this.st.txByIndex.get(logIndex);
-    return r && { logIndex, id: r.id.toString('hex'), height: r.height, entry: r.entry };
   }
   txsOfHeight(height: number): TxRow[] {
     return this.st.txsOfHeight
