@@ -108,6 +108,32 @@ export default tseslint.config(
     },
   },
   {
+    // identity and wallet are isomorphic too: they run in the phone's browser.
+    files: ['src/identity/**/*.ts', 'src/wallet/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: nodeBuiltins,
+              message: 'identity/wallet run in the browser: no Node-only imports.',
+            },
+            {
+              group: ['**/node/**', '**/cli/**', '**/web/**'],
+              message: 'no imports from layers above.',
+            },
+            {
+              group: ['better-sqlite3', 'fastify', 'commander'],
+              message: 'storage and HTTP are passed in.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
     // Tests may read vectors from disk and cross-check against node:crypto.
     files: ['src/**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },

@@ -6,7 +6,9 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
-const LAYERS = ['core', 'ledger', 'node', 'cli'] as const;
+const LAYERS = ['core', 'ledger', 'identity', 'wallet', 'node', 'cli'] as const;
+/** The layers that must run in a browser as well as in Node. */
+const ISOMORPHIC = ['core', 'identity', 'wallet'] as const;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -24,15 +26,15 @@ function importsOf(file: string): string[] {
 }
 
 describe('layers', () => {
-  it('core bundles for the browser without any Node built-in', async () => {
-    const entries = sources(join(root, 'src/core'));
+  it.each(ISOMORPHIC)('%s bundles for the browser without any Node built-in', async (layer) => {
+    const entries = sources(join(root, 'src', layer));
     const result = await build({
       entryPoints: entries,
       bundle: true,
       write: false,
       platform: 'browser',
       format: 'esm',
-      outdir: join(root, '.tmp/core-browser'),
+      outdir: join(root, `.tmp/${layer}-browser`),
       logLevel: 'silent',
     });
     expect(result.errors).toEqual([]);
@@ -52,8 +54,8 @@ describe('layers', () => {
     }
   });
 
-  it('core and ledger import no Node built-ins and do no I/O', () => {
-    for (const layer of ['core', 'ledger']) {
+  it('core, ledger, identity and wallet import no Node built-ins', () => {
+    for (const layer of ['core', 'ledger', 'identity', 'wallet']) {
       for (const file of sources(join(root, 'src', layer))) {
         for (const spec of importsOf(file)) {
           expect(

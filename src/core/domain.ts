@@ -7,6 +7,7 @@ export const SIGNATURE_DOMAINS = [
   'governance-approval',
   'block',
   'challenge',
+  'data-request',
 ] as const;
 export type SignatureDomain = (typeof SIGNATURE_DOMAINS)[number];
 
