@@ -86,8 +86,14 @@ program
   .option('--block-interval-ms <ms>', 'how often to cut a block', int('interval', 10, 60_000))
   .option('--block-tx-max <n>', 'transactions per block at most', int('block size', 1, 100_000))
   .option('--sync <mode>', 'FULL fsyncs each commit; NORMAL survives a process crash', 'FULL')
+  .option(
+    '--public-url <url>',
+    'the URL wallets reach this node at (default $CADWYN_PUBLIC_URL or http://localhost:<port>)',
+  )
   .action(async (o) => {
     const port = o.port ?? Number(env.PORT ?? 8080);
+    const publicUrl: string | undefined =
+      o.publicUrl ?? env.CADWYN_PUBLIC_URL ?? (port === 0 ? undefined : `http://localhost:${port}`);
     const running = await startNode({
       dataDir: dataDir(o),
       port,
@@ -95,6 +101,7 @@ program
       ...(o.blockIntervalMs ? { blockIntervalMs: o.blockIntervalMs } : {}),
       ...(o.blockTxMax ? { blockTxMax: o.blockTxMax } : {}),
       synchronous: o.sync === 'NORMAL' ? 'NORMAL' : 'FULL',
+      ...(publicUrl ? { publicUrl } : {}),
       onCreated: (dir) => console.error(say(lang, 'createdConsortium', dir)),
     });
     console.error(say(lang, 'nodeListening', running.url));

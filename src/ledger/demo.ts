@@ -72,3 +72,19 @@ export const GWENT_BODIES: readonly DemoBody[] = [
 
 export const DEMO_NETWORK = 'gwent-demo';
 export const DEMO_ORIGIN = 'gwent.cadwyn.example/ledger';
+
+/** The credential types of decision 0006. */
+export const DEMO_VCT = {
+  gwentResident: 'urn:cadwyn:vct:gwent-resident:1',
+  blueBadge: 'urn:cadwyn:vct:blue-badge:1',
+  patient: 'urn:cadwyn:vct:patient:1',
+} as const;
+
+/** Who issues what in the demo genesis: each council its residents' cards, the UHB patients'. */
+export const DEMO_ISSUERS: readonly { readonly issuer: string; readonly vct: string }[] = [
+  ...GWENT_BODIES.filter((b) => b.roles.includes('council')).flatMap((b) => [
+    { issuer: b.did, vct: DEMO_VCT.gwentResident },
+    { issuer: b.did, vct: DEMO_VCT.blueBadge },
+  ]),
+  { issuer: 'did:web:aneurin-bevan.gwent.example', vct: DEMO_VCT.patient },
+];

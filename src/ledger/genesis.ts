@@ -19,6 +19,8 @@ import { ZERO_HASH_HEX } from '../core/block.js';
 import { emptyRoot } from '../core/merkle.js';
 import type { StateDiff, StateWriter } from './state.js';
 import { canonicalDiff, nextStateRoot, StateOverlay } from './state.js';
+import type { IssuerGrant } from './modules/identity.js';
+import { issuerGrantSchema, openIssuerPeriod } from './modules/identity.js';
 
 export interface Genesis {
   readonly v: 1;
@@ -29,6 +31,8 @@ export interface Genesis {
   readonly members: readonly Member[];
   readonly validators: readonly Validator[];
   readonly params: LedgerParams;
+  /** Credential issuers authorised from the start (decision 0006); absent in older files. */
+  readonly issuers?: readonly IssuerGrant[];
 }
 
 const genesisSchema = {
@@ -51,6 +55,7 @@ const genesisSchema = {
         txTimeFutureMs: { type: 'integer', minimum: 0 },
       },
     },
+    issuers: { type: 'array', maxItems: 1000, items: issuerGrantSchema },
   },
 } as const;
 
@@ -75,6 +80,13 @@ export function parseGenesis(x: unknown): Result<Genesis, 'GENESIS_INVALID'> {
     if (!dids.has(v.member)) return fail('GENESIS_INVALID', `validator of unknown ${v.member}`);
     if (!decodeKey('Ed25519', v.publicKey)) return fail('GENESIS_INVALID', `bad key ${v.name}`);
   }
+  const grants = new Set<string>();
+  for (const i of g.issuers ?? []) {
+    if (!dids.has(i.issuer)) return fail('GENESIS_INVALID', `issuer ${i.issuer} is not a member`);
+    const k = `${i.vct} ${i.issuer}`;
+    if (grants.has(k)) return fail('GENESIS_INVALID', `issuer ${i.issuer} twice for ${i.vct}`);
+    grants.add(k);
+  }
   return { ok: true, value: g };
 }
 
@@ -89,6 +101,7 @@ export function writeGenesisState(state: StateWriter, g: Genesis): void {
   state.put(KEYS.validators, g.validators as unknown as Json);
   state.put(KEYS.params, { ...defaultLedgerParams, ...g.params } as unknown as Json);
   state.put(KEYS.network, { network: g.network, origin: g.origin, genesis: genesisHash(g) });
+  for (const i of g.issuers ?? []) openIssuerPeriod(state, i, g.timeMs, 0);
 }
 
 /**

@@ -11,6 +11,16 @@ import type { ConsortiumKeys } from '../core/receipt.js';
 import { getMember, getValidators, memberDids } from '../ledger/modules/governance.js';
 import type { Member } from '../ledger/modules/governance.js';
 import { lookupNotarised } from '../ledger/modules/notary.js';
+import type { IssuerAuthorisation } from '../ledger/modules/identity.js';
+import {
+  didDocument,
+  getStatusAnchor,
+  ID_KEYS,
+  STATUS_URI_LENGTH_MAX,
+  VCT_LENGTH_MAX,
+  VCT_RE,
+} from '../ledger/modules/identity.js';
+import { getAccessRecord, getConsent } from '../ledger/modules/consent.js';
 import { accountSeq } from '../ledger/ledger.js';
 import type { BlockEvent, CadwynNode, TxStatus } from './node.js';
 import { statusOf } from './errors.js';
@@ -672,6 +682,163 @@ export async function buildApi(
         status: node.txStatus(rec.txId)?.status,
         receipt: `/v1/transactions/${rec.txId}/receipt`,
       };
+    },
+  );
+
+  // ---- identity: DID documents, trusted issuers, status anchors, consents, access ----
+  app.addSchema({
+    $id: 'DidDocument',
+    type: 'object',
+    description: 'W3C DID document of a member body, from its governance record',
+    required: ['@context', 'id', 'verificationMethod', 'assertionMethod', 'authentication'],
+    properties: {
+      '@context': { type: 'array', items: { type: 'string' } },
+      id: { type: 'string' },
+      verificationMethod: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: true },
+      },
+      assertionMethod: { type: 'array', items: { type: 'string' } },
+      authentication: { type: 'array', items: { type: 'string' } },
+    },
+  });
+  const sendDidDocument = (reply: FastifyReply, m: Member) =>
+    reply.type('application/did+ld+json').send(didDocument(m));
+
+  app.get(
+    '/v1/dids/:did',
+    {
+      schema: {
+        summary: 'The DID document of a member body (did:web), as the ledger holds its keys now',
+        params: {
+          type: 'object',
+          properties: { did: { type: 'string', maxLength: 256 } },
+          required: ['did'],
+        },
+        response: { 200: { $ref: 'DidDocument#' }, ...problemResponses },
+      },
+    },
+    async (req: FastifyRequest<{ Params: { did: string } }>, reply) => {
+      const m = req.params.did.startsWith('did:web:')
+        ? getMember(node.state, req.params.did)
+        : undefined;
+      if (!m) return sendProblem(req, reply, 404, 'DID_UNKNOWN');
+      return sendDidDocument(reply, m);
+    },
+  );
+
+  app.get(
+    '/.well-known/did.json',
+    {
+      schema: {
+        summary: 'did:web resolution: the DID document of the member body this Host names',
+        response: { 200: { $ref: 'DidDocument#' }, ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      // did:web names the host without a port; DNS names are case-insensitive, DIDs are not.
+      const host = (req.headers.host ?? '').replace(/:[0-9]*$/, '').toLowerCase();
+      const m = /^[a-z0-9.-]{1,253}$/.test(host)
+        ? getMember(node.state, `did:web:${encodeURIComponent(host)}`)
+        : undefined;
+      if (!m) return sendProblem(req, reply, 404, 'DID_UNKNOWN', 'no member body has this host');
+      return sendDidDocument(reply, m);
+    },
+  );
+
+  const ISSUERS_MAX = 1000;
+  app.get(
+    '/v1/trusted-issuers',
+    {
+      schema: {
+        summary: 'Which member bodies may issue which credential types, with their periods',
+        querystring: {
+          type: 'object',
+          properties: {
+            vct: { type: 'string', pattern: VCT_RE.source, maxLength: VCT_LENGTH_MAX },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              height: { type: 'integer' },
+              issuers: { type: 'array', items: { type: 'object', additionalProperties: true } },
+              truncated: { type: 'boolean' },
+            },
+          },
+          ...problemResponses,
+        },
+      },
+    },
+    async (req: FastifyRequest<{ Querystring: { vct?: string } }>) => {
+      const { vct } = req.query;
+      const rows = node.store.stateRange(
+        ID_KEYS.issuerPrefix + (vct === undefined ? '' : `${vct}/`),
+        ISSUERS_MAX,
+      );
+      const issuers = rows
+        .map(([, v]) => v as unknown as IssuerAuthorisation)
+        // One vct may be a prefix of another ("…:1" and "…:1/x"): match it exactly.
+        .filter((a) => vct === undefined || a.vct === vct)
+        .map((a) => ({ ...a, authorisedNow: a.periods.at(-1)?.untilMs === undefined }));
+      return { height: node.height, issuers, truncated: rows.length === ISSUERS_MAX };
+    },
+  );
+
+  app.get(
+    '/v1/status-anchors',
+    {
+      schema: {
+        summary: 'The current anchor (digest, version, owner) of a status list, by its URI',
+        querystring: {
+          type: 'object',
+          required: ['uri'],
+          properties: { uri: { type: 'string', minLength: 1, maxLength: STATUS_URI_LENGTH_MAX } },
+        },
+        response: { 200: { type: 'object', additionalProperties: true }, ...problemResponses },
+      },
+    },
+    async (req: FastifyRequest<{ Querystring: { uri: string } }>, reply) => {
+      const a = getStatusAnchor(node.state, req.query.uri);
+      if (!a) return sendProblem(req, reply, 404, 'STATUS_ANCHOR_NOT_FOUND');
+      return a;
+    },
+  );
+
+  app.get(
+    '/v1/consents/:id',
+    {
+      schema: {
+        summary: 'A consent (by the id of its grant transaction), withdrawn or not',
+        params: { type: 'object', properties: { id: hex64 }, required: ['id'] },
+        response: { 200: { type: 'object', additionalProperties: true }, ...problemResponses },
+      },
+    },
+    async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
+      const c = getConsent(node.state, req.params.id);
+      if (!c) return sendProblem(req, reply, 404, 'CONSENT_NOT_FOUND');
+      return c;
+    },
+  );
+
+  app.get(
+    '/v1/access-records/:requestId',
+    {
+      schema: {
+        summary: 'A holder’s record of one request for personal data, served or refused',
+        params: {
+          type: 'object',
+          properties: { requestId: { type: 'string', pattern: '^[0-9a-f]{32}$' } },
+          required: ['requestId'],
+        },
+        response: { 200: { type: 'object', additionalProperties: true }, ...problemResponses },
+      },
+    },
+    async (req: FastifyRequest<{ Params: { requestId: string } }>, reply) => {
+      const r = getAccessRecord(node.state, req.params.requestId);
+      if (!r) return sendProblem(req, reply, 404, 'ACCESS_RECORD_NOT_FOUND');
+      return r;
     },
   );
 

@@ -15,7 +15,7 @@ import { fromBase64Url, toBase64Url } from '../core/bytes.js';
 import type { PrivateKey, SignatureAlg } from '../core/crypto.js';
 import type { Genesis } from '../ledger/genesis.js';
 import { parseGenesis } from '../ledger/genesis.js';
-import { DEMO_NETWORK, DEMO_ORIGIN, GWENT_BODIES } from '../ledger/demo.js';
+import { DEMO_ISSUERS, DEMO_NETWORK, DEMO_ORIGIN, GWENT_BODIES } from '../ledger/demo.js';
 import { defaultLedgerParams } from '../ledger/modules/governance.js';
 import { generateKeyPairSync } from './crypto-node.js';
 
@@ -119,6 +119,7 @@ export function initDataDir(dir: string, nowMs: number): InitResult {
       },
     ],
     params: defaultLedgerParams,
+    issuers: DEMO_ISSUERS.map((i) => ({ issuer: i.issuer, vct: i.vct })),
   };
   const checked = parseGenesis(genesis);
   if (!checked.ok) throw new Error(`demo genesis invalid: ${checked.detail ?? checked.code}`);

@@ -27,6 +27,8 @@ import {
 } from '../ledger/modules/governance.js';
 import type { ConsortiumKeys } from '../core/receipt.js';
 import { notaryModule } from '../ledger/modules/notary.js';
+import { identityModule } from '../ledger/modules/identity.js';
+import { accessModule, consentModule } from '../ledger/modules/consent.js';
 import { canonicalDiff, nextStateRoot, StateOverlay } from '../ledger/state.js';
 import { nodeCryptoBackend, verifySync } from './crypto-node.js';
 import { FILES, readNodeKey } from './datadir.js';
@@ -73,7 +75,13 @@ export interface NodeDeps {
 /** Past this, the writer checkpoints the WAL itself (see keepWalBounded). */
 const WAL_BYTES_MAX = 512 * 1024 * 1024;
 
-export const LEDGER_MODULES: readonly LedgerModule[] = [governanceModule, notaryModule];
+export const LEDGER_MODULES: readonly LedgerModule[] = [
+  governanceModule,
+  notaryModule,
+  identityModule,
+  consentModule,
+  accessModule,
+];
 
 export function createLedger(): Ledger {
   // Decoding a did:key is base58 and curve checks: remember the last few thousand.

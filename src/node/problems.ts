@@ -83,12 +83,126 @@ const TITLES: Record<string, { en: string; cy: string }> = {
   NODE_NOT_READY: { en: 'The node is not ready', cy: 'Nid yw’r nod yn barod' },
   STORAGE_FAILED: { en: 'The node could not store the request', cy: 'Ni allai’r nod gadw’r cais' },
   INTERNAL: { en: 'Something went wrong on the node', cy: 'Aeth rhywbeth o’i le ar y nod' },
+  // identity, consent and access (decision 0006)
+  DID_UNKNOWN: {
+    en: 'No member body has this DID',
+    cy: 'Nid oes gan yr un corff sy’n aelod y DID hwn',
+  },
+  STATUS_ANCHOR_NOT_FOUND: {
+    en: 'No status list is anchored at this address',
+    cy: 'Nid oes rhestr statws wedi’i hangori yn y cyfeiriad hwn',
+  },
+  CONSENT_NOT_FOUND: { en: 'No such consent', cy: 'Dim cydsyniad o’r fath' },
+  ACCESS_RECORD_NOT_FOUND: { en: 'No such access record', cy: 'Dim cofnod mynediad o’r fath' },
+  ID_ISSUER_UNKNOWN: {
+    en: 'Only a member body can be an issuer',
+    cy: 'Dim ond corff sy’n aelod all fod yn gyhoeddwr',
+  },
+  ID_ISSUER_ALREADY_AUTHORISED: {
+    en: 'This body already issues this credential type',
+    cy: 'Mae’r corff hwn eisoes yn cyhoeddi’r math hwn o gymhwyster',
+  },
+  ID_ISSUER_NOT_ACTIVE: {
+    en: 'This body does not issue this credential type now',
+    cy: 'Nid yw’r corff hwn yn cyhoeddi’r math hwn o gymhwyster nawr',
+  },
+  ID_SENDER_NOT_MEMBER: {
+    en: 'Only a member body may anchor a status list',
+    cy: 'Dim ond corff sy’n aelod all angori rhestr statws',
+  },
+  ID_STATUS_NOT_OWNER: {
+    en: 'Another body anchored this status list',
+    cy: 'Corff arall a angorodd y rhestr statws hon',
+  },
+  CONSENT_SENDER_NOT_DID_KEY: {
+    en: 'Only a citizen’s own key may give or withdraw consent',
+    cy: 'Dim ond allwedd y dinesydd ei hun all roi neu dynnu cydsyniad yn ôl',
+  },
+  CONSENT_GEO_TOO_PRECISE: {
+    en: 'A citizen’s transaction may name an area, never a point',
+    cy: 'Gall trafodyn dinesydd enwi ardal, byth bwynt',
+  },
+  CONSENT_HOLDER_UNKNOWN: {
+    en: 'The body holding the data is not a member',
+    cy: 'Nid yw’r corff sy’n dal y data yn aelod',
+  },
+  CONSENT_REQUESTER_UNKNOWN: {
+    en: 'The requesting body is not a member',
+    cy: 'Nid yw’r corff sy’n gofyn yn aelod',
+  },
+  CONSENT_SAME_PARTY: {
+    en: 'The holder and the requester must be different bodies',
+    cy: 'Rhaid i’r deiliad a’r ceisydd fod yn gyrff gwahanol',
+  },
+  CONSENT_EXPIRES_IN_PAST: {
+    en: 'The consent would already have expired',
+    cy: 'Byddai’r cydsyniad eisoes wedi dod i ben',
+  },
+  CONSENT_NOT_SUBJECT: {
+    en: 'Only the person who gave this consent may withdraw it',
+    cy: 'Dim ond y sawl a roddodd y cydsyniad hwn all ei dynnu’n ôl',
+  },
+  CONSENT_ALREADY_WITHDRAWN: {
+    en: 'This consent was already withdrawn',
+    cy: 'Mae’r cydsyniad hwn wedi’i dynnu’n ôl eisoes',
+  },
+  CONSENT_UNKNOWN: {
+    en: 'No such consent on the ledger',
+    cy: 'Dim cydsyniad o’r fath ar y cyfriflyfr',
+  },
+  CONSENT_WITHDRAWN: { en: 'The consent was withdrawn', cy: 'Tynnwyd y cydsyniad yn ôl' },
+  CONSENT_EXPIRED: { en: 'The consent has expired', cy: 'Mae’r cydsyniad wedi dod i ben' },
+  CONSENT_WRONG_HOLDER: {
+    en: 'The consent is for data held by another body',
+    cy: 'Mae’r cydsyniad ar gyfer data a ddelir gan gorff arall',
+  },
+  CONSENT_WRONG_REQUESTER: {
+    en: 'The consent was given to another body',
+    cy: 'Rhoddwyd y cydsyniad i gorff arall',
+  },
+  CONSENT_WRONG_CATEGORY: {
+    en: 'The consent does not cover this kind of data',
+    cy: 'Nid yw’r cydsyniad yn cynnwys y math hwn o ddata',
+  },
+  CONSENT_WRONG_PURPOSE: {
+    en: 'The consent was given for another purpose',
+    cy: 'Rhoddwyd y cydsyniad at ddiben arall',
+  },
+  CONSENT_WRONG_SUBJECT: {
+    en: 'The consent was given by someone else',
+    cy: 'Rhoddwyd y cydsyniad gan rywun arall',
+  },
+  ACCESS_SENDER_NOT_MEMBER: {
+    en: 'Only the member body holding the data records access to it',
+    cy: 'Dim ond y corff sy’n aelod sy’n dal y data sy’n cofnodi mynediad iddo',
+  },
+  ACCESS_REQUESTER_UNKNOWN: {
+    en: 'The requesting body is not a member',
+    cy: 'Nid yw’r corff a wnaeth y cais yn aelod',
+  },
+  ACCESS_SUBJECT_INVALID: {
+    en: 'The person’s identifier is not a valid did:key',
+    cy: 'Nid yw dynodydd yr unigolyn yn did:key dilys',
+  },
+  ACCESS_DUPLICATE: {
+    en: 'This request was already recorded',
+    cy: 'Mae’r cais hwn wedi’i gofnodi eisoes',
+  },
+  ACCESS_SERVED_WITHOUT_CONSENT: {
+    en: 'Data cannot be recorded as served without a valid consent',
+    cy: 'Ni ellir cofnodi bod data wedi’i gyflwyno heb gydsyniad dilys',
+  },
 };
 
 export function titleOf(code: string, lang: 'en' | 'cy'): string {
   const t = TITLES[code];
   if (t) return t[lang];
   return lang === 'cy' ? 'Gwrthodwyd y cais' : 'The request was refused';
+}
+
+/** Services with their own codes (identity, exchange) add their bilingual titles here. */
+export function registerTitles(titles: Record<string, { en: string; cy: string }>): void {
+  Object.assign(TITLES, titles);
 }
 
 export function problemCodes(): string[] {

@@ -6,6 +6,8 @@ import { buildApi, defaultApiOptions } from './api.js';
 import { FILES, initDataDir, writeFileAtomic } from './datadir.js';
 import type { Logger, NodeOptions } from './node.js';
 import { CadwynNode, defaultNodeOptions } from './node.js';
+import type { IdentityServices } from './identity/routes.js';
+import { registerIdentity } from './identity/routes.js';
 
 export interface StartOptions extends Partial<Omit<NodeOptions, 'dataDir'>> {
   readonly dataDir: string;
@@ -15,12 +17,15 @@ export interface StartOptions extends Partial<Omit<NodeOptions, 'dataDir'>> {
   readonly logLevel?: string | false;
   readonly onCreated?: (dir: string) => void;
   readonly clock?: () => number;
+  /** The URL wallets and other nodes reach this node at; the listening address otherwise. */
+  readonly publicUrl?: string;
 }
 
 export interface RunningNode {
   readonly node: CadwynNode;
   readonly app: FastifyInstance;
   readonly url: string;
+  readonly identity: IdentityServices;
   close(): Promise<void>;
 }
 
@@ -57,8 +62,11 @@ export async function startNode(o: StartOptions): Promise<RunningNode> {
     init.genesis,
   );
   let app: FastifyInstance;
+  let identity: IdentityServices | undefined;
+  let url = o.publicUrl?.replace(/\/+$/, '') ?? '';
   try {
     app = await buildApi(node, { ...defaultApiOptions, logger: app0Logger });
+    identity = await registerIdentity(app, node, () => url);
     if (level !== false) logger = app.log;
     writeFileAtomic(
       join(o.dataDir, FILES.consortiumKeys),
@@ -67,19 +75,27 @@ export async function startNode(o: StartOptions): Promise<RunningNode> {
     await app.listen({ port: o.port, host: o.host });
   } catch (e) {
     await node.close();
+    identity?.close();
     throw e;
   }
+  const services = identity;
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : o.port;
   const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  const listening = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  if (!url) url = listening;
+  // A status list a crash left anchored-but-unserved (or the reverse) is finished first.
+  await services.recover();
   return {
     node,
     app,
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    url: listening,
+    identity: services,
     async close() {
       // Stop taking requests, finish in-flight ones, then let the node commit what it holds.
       await app.close();
       await node.close();
+      services.close();
     },
   };
 }

@@ -103,6 +103,9 @@ export class Store implements StateReader {
       stateGet: db.prepare<[string], { value: string }>('SELECT value FROM state WHERE key = ?'),
       statePut: db.prepare('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)'),
       stateDel: db.prepare('DELETE FROM state WHERE key = ?'),
+      stateRange: db.prepare<[string, string, number], { key: string; value: string }>(
+        'SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key LIMIT ?',
+      ),
       blockPut: db.prepare(
         'INSERT INTO blocks (height, hash, header, checkpoint) VALUES (?, ?, ?, ?)',
       ),
@@ -185,6 +188,15 @@ export class Store implements StateReader {
       if (v === null) this.st.stateDel.run(k);
       else this.st.statePut.run(k, v);
     }
+  }
+  /**
+   * Committed state under a key prefix, in key order, at most `limit` rows (index keys such as
+   * `consent-of/<did>/`). Keys are ASCII, so `prefix + '\uffff'` bounds the range.
+   */
+  stateRange(prefix: string, limit: number): [key: string, value: Json][] {
+    return this.st.stateRange
+      .all(prefix, `${prefix}\uffff`, limit)
+      .map((r) => [r.key, JSON.parse(r.value) as Json]);
   }
   *stateKeys(): IterableIterator<string> {
     yield* this.db.prepare<[], string>('SELECT key FROM state').pluck().iterate();

@@ -162,7 +162,8 @@ export function supermajority(n: number): number {
 
 // ---- authorisation ----
 
-function memberQuorum(ctx: TxContext): Verdict {
+/** A member proposed it and more than 2/3 of the members signed (identity reuses it). */
+export function memberQuorum(ctx: TxContext): Verdict {
   const members = memberDids(ctx.state);
   if (!members.includes(ctx.prepared.tx.body.sender)) {
     return fail('GOV_SENDER_NOT_MEMBER', 'only a member body may propose a change');

@@ -1,0 +1,36 @@
+// The wallet library (decision 0006): isomorphic, storage and randomness passed in.
+export { WalletError } from './errors.js';
+export type { WalletErrorCode } from './errors.js';
+export {
+  generateScalar,
+  importSigningKey,
+  publicJwk,
+  publicJwkOfDid,
+  publicKeyOfScalar,
+  signEs256,
+} from './keys.js';
+export type { P256PublicJwk, WalletKey } from './keys.js';
+export { platformRandom } from './random.js';
+export type { Random } from './random.js';
+export { DEFAULT_SCRYPT, SCRYPT_LIMITS } from './seal.js';
+export type { ScryptParams, SealedBox } from './seal.js';
+export { MemoryStorage } from './storage.js';
+export type { WalletStorage } from './storage.js';
+export { DEFAULT_PREFIX, Wallet } from './wallet.js';
+export type {
+  ConsentGrantInput,
+  ConsentPurpose,
+  ConsentWithdrawInput,
+  ControlProof,
+  CredentialRecord,
+  Pseudonym,
+  StoredReceipt,
+  TxContext,
+  WalletCreateError,
+  WalletCreateOptions,
+  WalletOpenError,
+  WalletOpenOptions,
+  WalletRestoreError,
+  WalletRestoreOptions,
+  WalletTxError,
+} from './wallet.js';
