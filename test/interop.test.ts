@@ -6,9 +6,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as Meeco from '@meeco/sd-jwt-vc';
-import { HashAlgorithm, clientAuthenticationAnonymous } from '@openid4vc/oauth2';
+import {
+  HashAlgorithm,
+  Oauth2ClientErrorResponseError,
+  clientAuthenticationAnonymous,
+} from '@openid4vc/oauth2';
 import type { CallbackContext, Jwk, JwtSigner } from '@openid4vc/oauth2';
-import { Openid4vciClient } from '@openid4vc/openid4vci';
+import {
+  Openid4vciClient,
+  Openid4vciRetrieveCredentialsError,
+  Openid4vciVersion,
+} from '@openid4vc/openid4vci';
 import { Openid4vpClient } from '@openid4vc/openid4vp';
 import { setGlobalConfig } from '@openid4vc/utils';
 import {
@@ -169,6 +177,17 @@ async function issuerKeyFromDidDocument(sdJwt: string): Promise<{ jwk: JWK; kid:
   return { jwk: vm?.publicKeyJwk ?? {}, kid };
 }
 
+const vciClient = (holder: HolderKey) =>
+  new Openid4vciClient({
+    callbacks: {
+      fetch,
+      hash,
+      generateRandom: (size) => new Uint8Array(randomBytes(size)),
+      signJwt: signJwtWith(holder),
+      clientAuthentication: clientAuthenticationAnonymous(),
+    },
+  });
+
 // ---- the staff side (as identity-node.test.ts does it) ------------------------------------------
 
 async function staffOffer() {
@@ -200,15 +219,7 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
 
   it('issues an SD-JWT VC to the OWF Openid4vciClient (pre-authorised code + tx_code)', async () => {
     holder = await newHolderKey();
-    const client = new Openid4vciClient({
-      callbacks: {
-        fetch,
-        hash,
-        generateRandom: (size) => new Uint8Array(randomBytes(size)),
-        signJwt: signJwtWith(holder),
-        clientAuthentication: clientAuthenticationAnonymous(),
-      },
-    });
+    const client = vciClient(holder);
     const o = await staffOffer();
 
     const offer = await client.resolveCredentialOffer(o.offerUri);
@@ -216,7 +227,7 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
     expect(offer.credential_configuration_ids).toEqual(['gwent-resident']);
 
     const issuerMetadata = await client.resolveIssuerMetadata(offer.credential_issuer);
-    expect(issuerMetadata.originalDraftVersion).toBe('v1');
+    expect(issuerMetadata.originalDraftVersion).toBe(Openid4vciVersion.V1);
     const config = issuerMetadata.credentialIssuer.credential_configurations_supported[
       'gwent-resident'
     ] as { format?: string; vct?: string } | undefined;
@@ -255,6 +266,62 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
 
     const st = await n.http.get<{ status: string }>(`/v1/issuers/newport/offers/${o.offerId}`, staff);
     expect(st.json.status).toBe('redeemed');
+  });
+
+  it('OAuth and credential errors reach the OWF client in their standard shape', async () => {
+    const client = vciClient(await newHolderKey());
+    const o = await staffOffer();
+    const offer = await client.resolveCredentialOffer(o.offerUri);
+    const issuerMetadata = await client.resolveIssuerMetadata(offer.credential_issuer);
+
+    // A wrong PIN: RFC 6749 §5.2 error, application/json.
+    const wrongPin = await client
+      .retrievePreAuthorizedCodeAccessTokenFromOffer({
+        credentialOffer: offer,
+        issuerMetadata,
+        txCode: o.txCode === '0000' ? '1111' : '0000',
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(wrongPin).toBeInstanceOf(Oauth2ClientErrorResponseError);
+    const tokenError = wrongPin as Oauth2ClientErrorResponseError;
+    expect(tokenError.errorResponse.error).toBe('invalid_grant');
+    expect(tokenError.response.headers.get('content-type')).toMatch(/^application\/json\b/);
+
+    // The right PIN still works (the offer survives one mistake).
+    const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({
+      credentialOffer: offer,
+      issuerMetadata,
+      txCode: o.txCode,
+    });
+
+    // A proof over a nonce the issuer never gave: OID4VCI 1.0 §8.3.1.2 `invalid_nonce`, as
+    // application/json, so the wallet knows to fetch a fresh c_nonce and try again.
+    const signer = { method: 'jwk', alg: 'ES256', publicJwk: (await newHolderKey()).publicJwk };
+    const stale = await client.createCredentialRequestJwtProof({
+      issuerMetadata,
+      credentialConfigurationId: 'gwent-resident',
+      signer: signer as JwtSigner,
+      nonce: 'not-a-nonce-this-issuer-gave',
+    });
+    const refused = await client
+      .retrieveCredentials({
+        issuerMetadata,
+        accessToken: accessTokenResponse.access_token,
+        credentialConfigurationId: 'gwent-resident',
+        proofs: { jwt: [stale.jwt] },
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(refused).toBeInstanceOf(Openid4vciRetrieveCredentialsError);
+    const notOk = (refused as Openid4vciRetrieveCredentialsError).response;
+    expect(notOk.response.status).toBe(400);
+    expect(notOk.response.headers.get('content-type')).toMatch(/^application\/json\b/);
+    expect(notOk.credentialErrorResponseResult?.data?.error).toBe('invalid_nonce');
   });
 
   it('the credential verifies with @meeco/sd-jwt-vc against the key in the DID document', async () => {

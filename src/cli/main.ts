@@ -11,7 +11,9 @@ import { auditDataDir, auditUrl } from '../node/audit.js';
 import type { AuditReport } from '../node/audit.js';
 import { nodeCryptoBackend } from '../node/crypto-node.js';
 import { FILES } from '../node/datadir.js';
+import { STAFF_TOKEN_FILE } from '../node/identity/staff.js';
 import { startNode } from '../node/start.js';
+import { DemoError, runCitizenDemo } from './demo-citizen.js';
 import type { Problem } from './client.js';
 import { CliError, createKeyFile, loadOrCreateKey, NodeClient, signAs } from './client.js';
 import type { Lang } from './messages.js';
@@ -353,6 +355,40 @@ tx.command('status')
     const r = await new NodeClient(nodeUrl(o)).json<unknown>(`/v1/transactions/${txid}`);
     if (r.status !== 200) throw new CliError(problemLine(r.body));
     console.log(JSON.stringify(r.body, null, 2));
+  });
+
+const demo = program.command('demo').description('guided stories against a running node');
+demo
+  .command('citizen')
+  .description(
+    'the citizen-identity story: credential, minimal presentation, consent, data use, withdrawal, revocation',
+  )
+  .option('--node <url>', 'node API')
+  .option('--data <dir>', 'the node’s data directory (for its staff token)')
+  .option('--staff-token <token>', 'staff token (default: <data>/staff-token)')
+  .option('--json', 'print the outcome as JSON at the end')
+  .action(async (o) => {
+    const tokenFile = join(dataDir(o), STAFF_TOKEN_FILE);
+    const staffToken: string | undefined =
+      o.staffToken ??
+      env.CADWYN_STAFF_TOKEN ??
+      (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
+    if (!staffToken) throw new CliError(say(lang, 'noStaffToken', tokenFile));
+    try {
+      const outcome = await runCitizenDemo({
+        nodeUrl: nodeUrl(o),
+        staffToken,
+        lang,
+        print: (line) => console.log(line),
+      });
+      if (o.json) console.log(JSON.stringify(outcome, null, 2));
+    } catch (e) {
+      if (e instanceof DemoError) throw new CliError(say(lang, 'demoFailed', e.message));
+      if (e instanceof TypeError && /fetch failed/.test(e.message)) {
+        throw new CliError(`UNREACHABLE ${nodeUrl(o)}`);
+      }
+      throw e;
+    }
   });
 
 program.parseAsync(process.argv).catch((e: unknown) => {

@@ -69,6 +69,16 @@ const M = {
     en: (title: string, code: string) => `Refused: ${title} (${code})`,
     cy: (title: string, code: string) => `Gwrthodwyd: ${title} (${code})`,
   },
+  noStaffToken: {
+    en: (file: string) =>
+      `No staff token: start the node first (it writes ${file}), or pass --staff-token`,
+    cy: (file: string) =>
+      `Dim tocyn staff: dechreuwch y nod yn gyntaf (mae’n ysgrifennu ${file}), neu rhowch --staff-token`,
+  },
+  demoFailed: {
+    en: (why: string) => `The story stopped at step ${why}`,
+    cy: (why: string) => `Daeth y stori i ben yng ngham ${why}`,
+  },
   unreachable: {
     en: (url: string) => `Cannot reach the node at ${url}. Is it running (cadwyn start)?`,
     cy: (url: string) => `Methu cyrraedd y nod yn ${url}. Ydy e’n rhedeg (cadwyn start)?`,

@@ -33,7 +33,10 @@ registerTitles({
     en: 'The request is addressed to another body',
     cy: 'Mae’r cais wedi’i gyfeirio at gorff arall',
   },
-  EXCHANGE_STALE: { en: 'The request is too old or from the future', cy: 'Mae’r cais yn rhy hen neu o’r dyfodol' },
+  EXCHANGE_STALE: {
+    en: 'The request is too old or from the future',
+    cy: 'Mae’r cais yn rhy hen neu o’r dyfodol',
+  },
   EXCHANGE_REPLAYED: { en: 'This request was already answered', cy: 'Atebwyd y cais hwn eisoes' },
   EXCHANGE_HOLDER_UNREACHABLE: {
     en: 'The body holding the data could not be reached',
@@ -43,8 +46,14 @@ registerTitles({
     en: 'The holder has no such data about this person',
     cy: 'Nid oes gan y deiliad ddata o’r fath am yr unigolyn hwn',
   },
-  CONSENT_UNKNOWN: { en: 'No such consent on the ledger', cy: 'Dim caniatâd o’r fath ar y cyfriflyfr' },
-  CONSENT_WITHDRAWN: { en: 'The citizen withdrew this consent', cy: 'Tynnodd y dinesydd y caniatâd hwn yn ôl' },
+  CONSENT_UNKNOWN: {
+    en: 'No such consent on the ledger',
+    cy: 'Dim caniatâd o’r fath ar y cyfriflyfr',
+  },
+  CONSENT_WITHDRAWN: {
+    en: 'The citizen withdrew this consent',
+    cy: 'Tynnodd y dinesydd y caniatâd hwn yn ôl',
+  },
   CONSENT_EXPIRED: { en: 'This consent has expired', cy: 'Mae’r caniatâd hwn wedi dod i ben' },
   CONSENT_WRONG_HOLDER: {
     en: 'This consent is for data held by another body',
@@ -87,7 +96,16 @@ const requestSchema = {
     request: {
       type: 'object',
       additionalProperties: false,
-      required: ['v', 'requestId', 'requester', 'holder', 'consentId', 'category', 'purpose', 'timeMs'],
+      required: [
+        'v',
+        'requestId',
+        'requester',
+        'holder',
+        'consentId',
+        'category',
+        'purpose',
+        'timeMs',
+      ],
       properties: {
         v: { const: 1 },
         requestId: { type: 'string', pattern: '^[0-9a-f]{32}$' },
@@ -134,7 +152,11 @@ export function registerExchange(app: FastifyInstance, ctx: IdentityContext): vo
           required: ['subject', 'category', 'value'],
           additionalProperties: false,
           properties: {
-            subject: { type: 'string', pattern: '^did:key:z[1-9A-HJ-NP-Za-km-z]+$', maxLength: 200 },
+            subject: {
+              type: 'string',
+              pattern: '^did:key:z[1-9A-HJ-NP-Za-km-z]+$',
+              maxLength: 200,
+            },
             category: { type: 'string', pattern: CODE },
             value: {},
           },
@@ -149,17 +171,27 @@ export function registerExchange(app: FastifyInstance, ctx: IdentityContext): vo
            ON CONFLICT (holder, subject, category) DO UPDATE SET value = excluded.value,
              updated_ms = excluded.updated_ms`,
         )
-        .run(req.params.slug, req.body.subject, req.body.category, JSON.stringify(req.body.value), ctx.clock());
+        .run(
+          req.params.slug,
+          req.body.subject,
+          req.body.category,
+          JSON.stringify(req.body.value),
+          ctx.clock(),
+        );
       return reply.code(204).send();
     },
   );
 
   // ---- the holder's side ----
-  app.post<{ Params: { slug: string }; Body: { request: DataRequest; sig: { keyId: string; alg: string; sig: string } } }>(
+  app.post<{
+    Params: { slug: string };
+    Body: { request: DataRequest; sig: { keyId: string; alg: string; sig: string } };
+  }>(
     '/v1/exchange/:slug/requests',
     {
       schema: {
-        summary: 'Holder: answer a member body’s request for data under a consent (always logged on the ledger)',
+        summary:
+          'Holder: answer a member body’s request for data under a consent (always logged on the ledger)',
         tags: ['exchange'],
         body: requestSchema,
       },
@@ -177,10 +209,14 @@ export function registerExchange(app: FastifyInstance, ctx: IdentityContext): vo
         !sigBytes ||
         !verifySync(pk, dataRequestMessage(r), sigBytes)
       ) {
-        req.log.warn({ requester: r.requester, requestId: r.requestId }, 'unsigned data request refused');
+        req.log.warn(
+          { requester: r.requester, requestId: r.requestId },
+          'unsigned data request refused',
+        );
         return sendProblem(req, reply, 401, 'EXCHANGE_SIGNATURE_INVALID');
       }
-      if (r.holder !== hosted.body.did) return sendProblem(req, reply, 400, 'EXCHANGE_WRONG_HOLDER');
+      if (r.holder !== hosted.body.did)
+        return sendProblem(req, reply, 400, 'EXCHANGE_WRONG_HOLDER');
       if (Math.abs(r.timeMs - ctx.clock()) > REQUEST_WINDOW_MS) {
         return sendProblem(req, reply, 400, 'EXCHANGE_STALE');
       }
@@ -247,7 +283,13 @@ export function registerExchange(app: FastifyInstance, ctx: IdentityContext): vo
   // ---- the requester's side ----
   app.post<{
     Params: { slug: string };
-    Body: { holder: string; consentId: string; category: string; purpose: string; holderUrl?: string };
+    Body: {
+      holder: string;
+      consentId: string;
+      category: string;
+      purpose: string;
+      holderUrl?: string;
+    };
   }>(
     '/v1/exchange/:slug/ask',
     {
@@ -275,11 +317,13 @@ export function registerExchange(app: FastifyInstance, ctx: IdentityContext): vo
       const holderSlug = [...ctx.bodies.values()].find((b) => b.body.did === req.body.holder)?.body
         .slug;
       const holderMember = getMember(state, req.body.holder);
-      if (!holderMember) return sendProblem(req, reply, 400, 'EXCHANGE_WRONG_HOLDER', 'not a member');
+      if (!holderMember)
+        return sendProblem(req, reply, 400, 'EXCHANGE_WRONG_HOLDER', 'not a member');
       // The holder's node: given, or this node when it acts for the holder too (the demo).
       const base = req.body.holderUrl ?? (holderSlug ? ctx.baseUrl() : undefined);
       const slug = holderSlug ?? req.body.holder.replace(/^did:web:/, '').split('.')[0];
-      if (!base) return sendProblem(req, reply, 400, 'EXCHANGE_HOLDER_UNREACHABLE', 'holderUrl needed');
+      if (!base)
+        return sendProblem(req, reply, 400, 'EXCHANGE_HOLDER_UNREACHABLE', 'holderUrl needed');
       const request: DataRequest = {
         v: 1,
         requestId: toHex(ctx.random(16)),

@@ -132,18 +132,29 @@ export function registerHistory(app: FastifyInstance, ctx: IdentityContext): voi
       // Only now is the challenge spent: a wrong proof does not burn a good challenge.
       challenges.delete(challenge);
       const dids = [...new Set(proofs.map((p) => p.did))];
-      const nameOf = (did: unknown) => (typeof did === 'string' ? getMember(ctx.node.state, did)?.name : undefined);
+      const nameOf = (did: unknown) =>
+        typeof did === 'string' ? getMember(ctx.node.state, did)?.name : undefined;
       const consents: Record<string, Json>[] = [];
       const access: Record<string, Json>[] = [];
       for (const did of dids) {
         for (const [, id] of ctx.node.store.stateRange(`consent-of/${did}/`, PER_SUBJECT_MAX)) {
           const c = ctx.node.state.get(`consent/${String(id)}`) as Record<string, Json> | undefined;
-          if (c) consents.push({ ...c, requesterName: (nameOf(c.requester) ?? null) as Json, holderName: (nameOf(c.holder) ?? null) as Json });
+          if (c)
+            consents.push({
+              ...c,
+              requesterName: (nameOf(c.requester) ?? null) as Json,
+              holderName: (nameOf(c.holder) ?? null) as Json,
+            });
         }
         for (const [key] of ctx.node.store.stateRange(`access-of/${did}/`, PER_SUBJECT_MAX)) {
           const requestId = key.slice(`access-of/${did}/`.length);
           const a = ctx.node.state.get(`access/${requestId}`) as Record<string, Json> | undefined;
-          if (a) access.push({ ...a, requesterName: (nameOf(a.requester) ?? null) as Json, holderName: (nameOf(a.holder) ?? null) as Json });
+          if (a)
+            access.push({
+              ...a,
+              requesterName: (nameOf(a.requester) ?? null) as Json,
+              holderName: (nameOf(a.holder) ?? null) as Json,
+            });
         }
       }
       const t = (x: Record<string, Json>, k: string) => Number(x[k] ?? 0);

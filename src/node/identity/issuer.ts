@@ -252,7 +252,11 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
   // ---- staff: offers ----
   app.post<{
     Params: { slug: string };
-    Body: { credential_configuration_id?: string; claims?: Record<string, unknown>; txCode?: boolean };
+    Body: {
+      credential_configuration_id?: string;
+      claims?: Record<string, unknown>;
+      txCode?: boolean;
+    };
   }>(
     '/v1/issuers/:slug/offers',
     {
@@ -279,7 +283,13 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
       const type = Object.values(CREDENTIAL_TYPES).find((t) => t.id === configId);
       if (!type) return sendProblem(req, reply, 400, 'CREDENTIAL_TYPE_UNKNOWN', configId);
       if (!issuerAuthorisedAt(ctx.node.state, hosted.body.did, type.vct, ctx.clock())) {
-        return sendProblem(req, reply, 403, 'ISSUER_NOT_AUTHORISED', `${hosted.body.did} ${type.vct}`);
+        return sendProblem(
+          req,
+          reply,
+          403,
+          'ISSUER_NOT_AUTHORISED',
+          `${hosted.body.did} ${type.vct}`,
+        );
       }
       const full = completeClaims(type, hosted, claims, ctx.clock());
       const valid = validateClaims(type.vct, full);
@@ -290,7 +300,9 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
       const txCode =
         req.body.txCode === false
           ? undefined
-          : String((((digits[0] ?? 0) << 16) | ((digits[1] ?? 0) << 8) | (digits[2] ?? 0)) % 10_000).padStart(4, '0');
+          : String(
+              (((digits[0] ?? 0) << 16) | ((digits[1] ?? 0) << 8) | (digits[2] ?? 0)) % 10_000,
+            ).padStart(4, '0');
       const offer: Offer = {
         id: rand(12),
         slug: hosted.body.slug,
@@ -314,7 +326,8 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
                   tx_code: {
                     input_mode: 'numeric',
                     length: 4,
-                    description: 'The PIN the member of staff tells you / Y PIN y mae’r aelod o staff yn ei ddweud wrthych',
+                    description:
+                      'The PIN the member of staff tells you / Y PIN y mae’r aelod o staff yn ei ddweud wrthych',
                   },
                 }
               : {}),
@@ -338,7 +351,10 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
 
   app.get<{ Params: { slug: string; id: string } }>(
     '/v1/issuers/:slug/offers/:id',
-    { preHandler: ctx.staff, schema: { summary: 'Staff: has the offer been redeemed?', tags: ['issuance', 'staff'] } },
+    {
+      preHandler: ctx.staff,
+      schema: { summary: 'Staff: has the offer been redeemed?', tags: ['issuance', 'staff'] },
+    },
     async (req, reply) => {
       sweep();
       const o = offers.get(req.params.id);
@@ -413,7 +429,12 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
 
   app.post<{ Params: { slug: string }; Body: Record<string, unknown> }>(
     '/issuers/:slug/credential',
-    { schema: { summary: 'Issue the credential (SD-JWT VC) to the key that proves possession', tags: ['issuance'] } },
+    {
+      schema: {
+        summary: 'Issue the credential (SD-JWT VC) to the key that proves possession',
+        tags: ['issuance'],
+      },
+    },
     async (req, reply) => {
       sweep();
       const hosted = hostedOr404(req, reply, req.params.slug);
@@ -486,7 +507,12 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
   // ---- status lists ----
   app.get<{ Params: { slug: string; list: string } }>(
     '/status/:slug/:list',
-    { schema: { summary: 'A Token Status List (its digest is anchored on the ledger)', tags: ['issuance'] } },
+    {
+      schema: {
+        summary: 'A Token Status List (its digest is anchored on the ledger)',
+        tags: ['issuance'],
+      },
+    },
     async (req, reply) => {
       const n = Number(req.params.list);
       const token = Number.isSafeInteger(n) ? lists.token(req.params.slug, n) : undefined;
@@ -500,7 +526,13 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
 
   app.get<{ Params: { slug: string } }>(
     '/v1/issuers/:slug/credentials',
-    { preHandler: ctx.staff, schema: { summary: 'Staff: credentials this body issued (no personal data)', tags: ['issuance', 'staff'] } },
+    {
+      preHandler: ctx.staff,
+      schema: {
+        summary: 'Staff: credentials this body issued (no personal data)',
+        tags: ['issuance', 'staff'],
+      },
+    },
     async (req, reply) => {
       if (!hostedOr404(req, reply, req.params.slug)) return reply;
       return {
@@ -531,8 +563,13 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
     },
     async (req, reply) => {
       if (!hostedOr404(req, reply, req.params.slug)) return reply;
-      const r = await lists.setStatus(req.params.slug, req.params.id, req.body.status as StatusName);
-      if (!r.ok) return sendProblem(req, reply, r.code === 'CREDENTIAL_UNKNOWN' ? 404 : 409, r.code);
+      const r = await lists.setStatus(
+        req.params.slug,
+        req.params.id,
+        req.body.status as StatusName,
+      );
+      if (!r.ok)
+        return sendProblem(req, reply, r.code === 'CREDENTIAL_UNKNOWN' ? 404 : 409, r.code);
       return { credentialId: req.params.id, status: req.body.status, statusList: r };
     },
   );
@@ -548,7 +585,8 @@ async function verifyProof(
 ): Promise<{ ok: true; jwk: JWK; nonce: string } | { ok: false; detail: string }> {
   try {
     const header = decodeProtectedHeader(jwt);
-    if (header.typ !== 'openid4vci-proof+jwt') return { ok: false, detail: 'typ must be openid4vci-proof+jwt' };
+    if (header.typ !== 'openid4vci-proof+jwt')
+      return { ok: false, detail: 'typ must be openid4vci-proof+jwt' };
     let jwk: JWK;
     let result;
     const opts = {

@@ -31,7 +31,12 @@ export async function registerIdentity(
       try {
         done(null, body.length === 0 ? {} : JSON.parse(String(body)));
       } catch {
-        done(Object.assign(new Error('malformed JSON'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }));
+        done(
+          Object.assign(new Error('malformed JSON'), {
+            code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+            statusCode: 400,
+          }),
+        );
       }
     });
     scope.addContentTypeParser(

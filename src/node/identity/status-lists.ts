@@ -49,8 +49,7 @@ export class StatusLists {
 
   tokenByUri(uri: string): string | undefined {
     const row = this.ctx.db.prepare(`SELECT token FROM status_lists WHERE uri = ?`).get(uri) as
-      | { token: string | null }
-      | undefined;
+      { token: string | null } | undefined;
     return row?.token ?? undefined;
   }
 
@@ -174,8 +173,7 @@ export class StatusLists {
 
   issued(slug: string, id: string) {
     return this.ctx.db.prepare(`SELECT * FROM issued WHERE slug = ? AND id = ?`).get(slug, id) as
-      | IssuedRow
-      | undefined;
+      IssuedRow | undefined;
   }
 
   listIssued(slug: string, limit = 200): IssuedRow[] {

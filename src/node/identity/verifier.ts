@@ -37,7 +37,10 @@ registerTitles({
     en: 'This request was already answered',
     cy: 'Atebwyd y cais hwn eisoes',
   },
-  DCQL_INVALID: { en: 'The credential query is not valid', cy: 'Nid yw’r ymholiad cymhwyster yn ddilys' },
+  DCQL_INVALID: {
+    en: 'The credential query is not valid',
+    cy: 'Nid yw’r ymholiad cymhwyster yn ddilys',
+  },
 });
 
 interface Session {
@@ -54,7 +57,12 @@ interface Session {
 }
 
 interface DcqlQuery {
-  credentials: { id: string; format: string; meta?: { vct_values?: string[] }; claims?: { path: (string | number | null)[] }[] }[];
+  credentials: {
+    id: string;
+    format: string;
+    meta?: { vct_values?: string[] };
+    claims?: { path: (string | number | null)[] }[];
+  }[];
 }
 
 function validDcql(q: unknown): q is DcqlQuery {
@@ -97,7 +105,10 @@ export function ledgerTrust(ctx: IdentityContext, lists: StatusLists): Trust {
   };
 }
 
-async function signRequestObject(hosted: Hosted, payload: Record<string, unknown>): Promise<string> {
+async function signRequestObject(
+  hosted: Hosted,
+  payload: Record<string, unknown>,
+): Promise<string> {
   const pub = publicJwkOf(hosted.body.publicKey) as Record<string, string>;
   const key = createPrivateKey({
     key: { ...pub, d: toBase64Url(hosted.body.privateKey.bytes) } as never,
@@ -112,7 +123,11 @@ async function signRequestObject(hosted: Hosted, payload: Record<string, unknown
     .sign(key);
 }
 
-export function registerVerifier(app: FastifyInstance, ctx: IdentityContext, lists: StatusLists): void {
+export function registerVerifier(
+  app: FastifyInstance,
+  ctx: IdentityContext,
+  lists: StatusLists,
+): void {
   const sessions = new Map<string, Session>();
   const trust = ledgerTrust(ctx, lists);
   const sweep = () => {
@@ -172,7 +187,9 @@ export function registerVerifier(app: FastifyInstance, ctx: IdentityContext, lis
       const requestUri = `${ctx.baseUrl()}/verifiers/${hosted.body.slug}/requests/${id}`;
       const link = `openid4vp://?client_id=${encodeURIComponent(session.clientId)}&request_uri=${encodeURIComponent(requestUri)}`;
       const qrSvg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M' });
-      return reply.code(201).send({ requestId: id, requestUri: link, qrSvg, expiresMs: session.expiresMs });
+      return reply
+        .code(201)
+        .send({ requestId: id, requestUri: link, qrSvg, expiresMs: session.expiresMs });
     },
   );
 
@@ -200,7 +217,10 @@ export function registerVerifier(app: FastifyInstance, ctx: IdentityContext, lis
         dcql_query: s.dcql,
         client_metadata: {
           vp_formats_supported: {
-            'dc+sd-jwt': { 'sd-jwt_alg_values': ['EdDSA', 'ES256'], 'kb-jwt_alg_values': ['ES256', 'EdDSA'] },
+            'dc+sd-jwt': {
+              'sd-jwt_alg_values': ['EdDSA', 'ES256'],
+              'kb-jwt_alg_values': ['ES256', 'EdDSA'],
+            },
           },
           ...(member ? { client_name: member.name.en, 'client_name#cy': member.name.cy } : {}),
         },
@@ -215,12 +235,18 @@ export function registerVerifier(app: FastifyInstance, ctx: IdentityContext, lis
 
   app.post<{ Params: { slug: string }; Body: Record<string, unknown> }>(
     '/verifiers/:slug/responses',
-    { schema: { summary: 'The wallet’s response (direct_post): vp_token and state', tags: ['presentation'] } },
+    {
+      schema: {
+        summary: 'The wallet’s response (direct_post): vp_token and state',
+        tags: ['presentation'],
+      },
+    },
     async (req, reply) => {
       sweep();
       const b = (req.body ?? {}) as Record<string, unknown>;
       const s = typeof b.state === 'string' ? sessions.get(b.state) : undefined;
-      if (!s || s.slug !== req.params.slug) return sendProblem(req, reply, 400, 'VP_REQUEST_UNKNOWN');
+      if (!s || s.slug !== req.params.slug)
+        return sendProblem(req, reply, 400, 'VP_REQUEST_UNKNOWN');
       if (s.status !== 'pending') return sendProblem(req, reply, 400, 'PRESENTATION_REPLAYED');
       const fail = (code: string, detail?: string) => {
         s.status = 'failed';
@@ -253,7 +279,8 @@ export function registerVerifier(app: FastifyInstance, ctx: IdentityContext, lis
         });
         if (!r.ok) return fail(r.code, r.detail);
         const vcts = cq.meta?.vct_values;
-        if (vcts && !vcts.includes(r.value.vct)) return fail('CLAIMS_MISSING', `vct ${r.value.vct}`);
+        if (vcts && !vcts.includes(r.value.vct))
+          return fail('CLAIMS_MISSING', `vct ${r.value.vct}`);
         disclosed[cq.id] = {
           vct: r.value.vct,
           issuer: r.value.issuer,
@@ -270,15 +297,24 @@ export function registerVerifier(app: FastifyInstance, ctx: IdentityContext, lis
 
   app.get<{ Params: { slug: string; id: string } }>(
     '/v1/verifiers/:slug/requests/:id',
-    { preHandler: ctx.staff, schema: { summary: 'Staff: the outcome of a presentation request', tags: ['presentation', 'staff'] } },
+    {
+      preHandler: ctx.staff,
+      schema: {
+        summary: 'Staff: the outcome of a presentation request',
+        tags: ['presentation', 'staff'],
+      },
+    },
     async (req, reply) => {
       sweep();
       const s = sessions.get(req.params.id);
-      if (!s || s.slug !== req.params.slug) return sendProblem(req, reply, 404, 'VP_REQUEST_UNKNOWN');
+      if (!s || s.slug !== req.params.slug)
+        return sendProblem(req, reply, 404, 'VP_REQUEST_UNKNOWN');
       return {
         requestId: s.id,
         status: s.status,
-        ...(s.code ? { code: s.code, message: VP_ERROR_MESSAGES[s.code as keyof typeof VP_ERROR_MESSAGES] } : {}),
+        ...(s.code
+          ? { code: s.code, message: VP_ERROR_MESSAGES[s.code as keyof typeof VP_ERROR_MESSAGES] }
+          : {}),
         ...(s.result ? { credentials: s.result } : {}),
         ...(s.purpose ? { purpose: s.purpose } : {}),
       };
