@@ -82,7 +82,11 @@ const hash: CallbackContext['hash'] = (data, alg) => {
   const name = { [HashAlgorithm.Sha256]: 'sha256', [HashAlgorithm.Sha384]: 'sha384' }[
     alg as string
   ];
-  return new Uint8Array(createHash(name ?? 'sha512').update(data).digest());
+  return new Uint8Array(
+    createHash(name ?? 'sha512')
+      .update(data)
+      .digest(),
+  );
 };
 
 /** Signs whatever the library asks for with the one holder key it was given. */
@@ -233,6 +237,8 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
     ] as { format?: string; vct?: string } | undefined;
     expect(config?.format).toBe('dc+sd-jwt');
     expect(config?.vct).toBe(VCT_RESIDENT);
+    // The library found nothing wrong with the configuration's format-specific metadata.
+    expect(Object.keys(issuerMetadata.knownCredentialConfigurations)).toContain('gwent-resident');
     expect(issuerMetadata.authorizationServers[0]?.token_endpoint).toBe(
       `${n.url}/issuers/newport/token`,
     );
@@ -264,12 +270,16 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
     credential = String(first?.credential);
     expect(credential.endsWith('~')).toBe(true);
 
-    const st = await n.http.get<{ status: string }>(`/v1/issuers/newport/offers/${o.offerId}`, staff);
+    const st = await n.http.get<{ status: string }>(
+      `/v1/issuers/newport/offers/${o.offerId}`,
+      staff,
+    );
     expect(st.json.status).toBe('redeemed');
   });
 
   it('OAuth and credential errors reach the OWF client in their standard shape', async () => {
-    const client = vciClient(await newHolderKey());
+    const key = await newHolderKey();
+    const client = vciClient(key);
     const o = await staffOffer();
     const offer = await client.resolveCredentialOffer(o.offerUri);
     const issuerMetadata = await client.resolveIssuerMetadata(offer.credential_issuer);
@@ -299,11 +309,10 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
 
     // A proof over a nonce the issuer never gave: OID4VCI 1.0 §8.3.1.2 `invalid_nonce`, as
     // application/json, so the wallet knows to fetch a fresh c_nonce and try again.
-    const signer = { method: 'jwk', alg: 'ES256', publicJwk: (await newHolderKey()).publicJwk };
     const stale = await client.createCredentialRequestJwtProof({
       issuerMetadata,
       credentialConfigurationId: 'gwent-resident',
-      signer: signer as JwtSigner,
+      signer: { method: 'jwk', alg: 'ES256', publicJwk: key.publicJwk },
       nonce: 'not-a-nonce-this-issuer-gave',
     });
     const refused = await client
@@ -322,6 +331,22 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
     expect(notOk.response.status).toBe(400);
     expect(notOk.response.headers.get('content-type')).toMatch(/^application\/json\b/);
     expect(notOk.credentialErrorResponseResult?.data?.error).toBe('invalid_nonce');
+
+    // …and the same access token, with a fresh c_nonce, then gets the credential.
+    const { c_nonce } = await client.requestNonce({ issuerMetadata });
+    const fresh = await client.createCredentialRequestJwtProof({
+      issuerMetadata,
+      credentialConfigurationId: 'gwent-resident',
+      signer: { method: 'jwk', alg: 'ES256', publicJwk: key.publicJwk },
+      nonce: c_nonce,
+    });
+    const retried = await client.retrieveCredentials({
+      issuerMetadata,
+      accessToken: accessTokenResponse.access_token,
+      credentialConfigurationId: 'gwent-resident',
+      proofs: { jwt: [fresh.jwt] },
+    });
+    expect(retried.credentialResponse.credentials).toHaveLength(1);
   });
 
   it('the credential verifies with @meeco/sd-jwt-vc against the key in the DID document', async () => {
@@ -465,6 +490,8 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
     });
     expect(submitted.responseMode).toBe('direct_post');
     expect(submitted.response.status, await submitted.response.clone().text()).toBe(200);
+    // OID4VP 1.0 §8.2: the response endpoint answers 200 with a JSON body.
+    expect(submitted.response.headers.get('content-type')).toMatch(/^application\/json\b/);
 
     const result = await n.http.get<{
       status: string;
