@@ -4,6 +4,9 @@
 //   (c) ingest, one transaction per request         (g) bytes on disk per transaction
 //   (d) submit→committed latency at half of (b); (d′) again at half of (c) when single-
 //       transaction requests cannot sustain half of (b)
+//   (h) credentials issued/s: library, and end to end over HTTP (bench/identity.ts)
+//   (i) presentations verified/s on every core, vs the target and the signature ceiling
+//   (j) consent-checked data requests answered/s, each after its access record is committed
 // The node runs as a child process (`node bin/cadwyn.js start`, default options: FULL sync),
 // and every transaction is signed before any timing. Prints tables; writes .tmp/bench-results.json.
 //
@@ -28,6 +31,19 @@ import type { IngestResult, LatencyResult } from './load.js';
 import { ingest, latency, latencySenders } from './load.js';
 import type { ThreadProfile } from './profile.js';
 import { formatProfile, summariseProfileDir } from './profile.js';
+import type {
+  ExchangeResult,
+  IssueHttpResult,
+  IssueLibraryResult,
+  VerifyResult,
+} from './identity.js';
+import {
+  benchExchange,
+  benchIssueHttp,
+  benchIssueLibrary,
+  benchVerify,
+  identityRows,
+} from './identity.js';
 import { makeLoad } from './txgen.js';
 import type { Row } from './util.js';
 import { errorText, fmt, fmtBytes, machineInfo, table } from './util.js';
@@ -53,7 +69,7 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
   let profile = false;
-  let phases = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  let phases = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']);
   let bTxs: number | undefined;
   let keep = false;
   let sync: 'FULL' | 'NORMAL' = 'FULL';
@@ -86,6 +102,10 @@ interface Results {
   e?: MerkleBenchResult;
   f?: AuditResult & { firstAttempt?: AuditResult };
   g?: DiskResult;
+  h1?: IssueLibraryResult;
+  h2?: IssueHttpResult;
+  i?: VerifyResult;
+  j?: ExchangeResult;
   profile?: { b?: ThreadProfile[]; cd?: ThreadProfile[] };
   errors: Record<string, string>;
   totalSeconds?: number;
@@ -213,6 +233,33 @@ async function runSingles(results: Results, args: Args, dir: string, profDir: st
           results.d2.basis = 'half of (c)';
         });
       }
+    }
+  } finally {
+    await stopQuietly(node);
+  }
+}
+
+/**
+ * (h2) and (j) against one node (default options but 50 ms blocks: an access record is
+ * committed, and the request answered, within a block interval).
+ */
+async function runIdentityNode(results: Results, args: Args, dir: string) {
+  const node = await startChildNode({
+    dataDir: dir,
+    cliArgs: ['--sync', args.sync, '--block-interval-ms', '50'],
+  });
+  try {
+    if (args.phases.has('h')) {
+      await phase(results, 'h2', async () => {
+        log('(h2) issuance over HTTP: 4 wallets, 10 s');
+        results.h2 = await benchIssueHttp(node, { clients: 4, durationMs: 10_000, log });
+      });
+    }
+    if (args.phases.has('j')) {
+      await phase(results, 'j', async () => {
+        log('(j) signed data requests to the holder, 128 in flight, 10 s');
+        results.j = await benchExchange(node, { inFlight: 128, durationMs: 10_000, log });
+      });
     }
   } finally {
     await stopQuietly(node);
@@ -419,6 +466,8 @@ function report(r: Results): string {
     }
   }
   err('g');
+  rows.push(...identityRows(r));
+  for (const k of ['h1', 'i', 'identity node', 'h2', 'j']) err(k);
   const head = [
     `Cadwyn bench — ${m.cores} cores, ${m.cpuModel}, Node ${m.node}, ${m.platform}, ${m.memoryGiB} GiB`,
     `(other processes share this machine: figures are noisy; load generator shares the cores)`,
@@ -513,6 +562,24 @@ async function main(): Promise<void> {
           results.profile = { ...results.profile, cd: summariseProfileDir(profCd) };
         });
       }
+    }
+    if (args.phases.has('h')) {
+      await phase(results, 'h1', async () => {
+        log('(h1) issueCredential, one thread, 3 s');
+        results.h1 = await benchIssueLibrary(3000);
+        log(`(h1) ${fmt(results.h1.perSecond)} credentials/s`);
+      });
+    }
+    if (args.phases.has('i')) {
+      await phase(results, 'i', async () => {
+        log('(i) verifyPresentation on every core, 5 s, then the raw-signature ceiling');
+        results.i = await benchVerify({ poolSize: 2000, durationMs: 5000, ceilingMs: 1500, log });
+      });
+    }
+    if (args.phases.has('h') || args.phases.has('j')) {
+      await phase(results, 'identity node', () =>
+        runIdentityNode(results, args, join(tmpRoot, 'node-identity')),
+      );
     }
   } finally {
     clearTimeout(watchdog);

@@ -6,11 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as Meeco from '@meeco/sd-jwt-vc';
-import {
-  HashAlgorithm,
-  Oauth2ClientErrorResponseError,
-  clientAuthenticationAnonymous,
-} from '@openid4vc/oauth2';
+import { Oauth2ClientErrorResponseError, clientAuthenticationAnonymous } from '@openid4vc/oauth2';
 import type { CallbackContext, Jwk, JwtSigner } from '@openid4vc/oauth2';
 import {
   Openid4vciClient,
@@ -62,7 +58,7 @@ afterAll(async () => {
   await stopTestNode(n);
 });
 
-// ---- what the OWF libraries need from the host: hashing, randomness, JWS -----------------------
+// ---- what the OWF libraries need from the host: hashing, randomness, JWS ------------------------
 
 interface HolderKey {
   readonly privateKey: CryptoKey;
@@ -78,16 +74,9 @@ async function newHolderKey(): Promise<HolderKey> {
 const sha256 = (data: Uint8Array | string): Uint8Array =>
   new Uint8Array(createHash('sha256').update(data).digest());
 
-const hash: CallbackContext['hash'] = (data, alg) => {
-  const name = { [HashAlgorithm.Sha256]: 'sha256', [HashAlgorithm.Sha384]: 'sha384' }[
-    alg as string
-  ];
-  return new Uint8Array(
-    createHash(name ?? 'sha512')
-      .update(data)
-      .digest(),
-  );
-};
+// HashAlgorithm values are 'sha-256', 'sha-384', 'sha-512'; node:crypto spells them 'sha256'…
+const hash: CallbackContext['hash'] = (data, alg) =>
+  new Uint8Array(createHash(alg.replace('-', '')).update(data).digest());
 
 /** Signs whatever the library asks for with the one holder key it was given. */
 function signJwtWith(holder: HolderKey): CallbackContext['signJwt'] {
@@ -135,7 +124,7 @@ const noJwe = () => {
   throw new Error('no JWE in this flow');
 };
 
-// ---- SD-JWT helpers written from the spec (RFC 9901), for the independent checks -----------
+// ---- SD-JWT helpers written from the spec (RFC 9901), for the independent checks ----------------
 
 interface Disclosure {
   readonly disclosure: string;
@@ -191,6 +180,9 @@ const vciClient = (holder: HolderKey) =>
       clientAuthentication: clientAuthenticationAnonymous(),
     },
   });
+
+/** RFC 6749 §5.2 / OID4VCI 1.0 §8.3.1.2: the characters an `error_description` may use. */
+const ERROR_DESCRIPTION = /^[\x20\x21\x23-\x5B\x5D-\x7E]*$/;
 
 // ---- the staff side (as identity-node.test.ts does it) ------------------------------------------
 
@@ -277,78 +269,6 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
     expect(st.json.status).toBe('redeemed');
   });
 
-  it('OAuth and credential errors reach the OWF client in their standard shape', async () => {
-    const key = await newHolderKey();
-    const client = vciClient(key);
-    const o = await staffOffer();
-    const offer = await client.resolveCredentialOffer(o.offerUri);
-    const issuerMetadata = await client.resolveIssuerMetadata(offer.credential_issuer);
-
-    // A wrong PIN: RFC 6749 §5.2 error, application/json.
-    const wrongPin = await client
-      .retrievePreAuthorizedCodeAccessTokenFromOffer({
-        credentialOffer: offer,
-        issuerMetadata,
-        txCode: o.txCode === '0000' ? '1111' : '0000',
-      })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-    expect(wrongPin).toBeInstanceOf(Oauth2ClientErrorResponseError);
-    const tokenError = wrongPin as Oauth2ClientErrorResponseError;
-    expect(tokenError.errorResponse.error).toBe('invalid_grant');
-    expect(tokenError.response.headers.get('content-type')).toMatch(/^application\/json\b/);
-
-    // The right PIN still works (the offer survives one mistake).
-    const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({
-      credentialOffer: offer,
-      issuerMetadata,
-      txCode: o.txCode,
-    });
-
-    // A proof over a nonce the issuer never gave: OID4VCI 1.0 §8.3.1.2 `invalid_nonce`, as
-    // application/json, so the wallet knows to fetch a fresh c_nonce and try again.
-    const stale = await client.createCredentialRequestJwtProof({
-      issuerMetadata,
-      credentialConfigurationId: 'gwent-resident',
-      signer: { method: 'jwk', alg: 'ES256', publicJwk: key.publicJwk },
-      nonce: 'not-a-nonce-this-issuer-gave',
-    });
-    const refused = await client
-      .retrieveCredentials({
-        issuerMetadata,
-        accessToken: accessTokenResponse.access_token,
-        credentialConfigurationId: 'gwent-resident',
-        proofs: { jwt: [stale.jwt] },
-      })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-    expect(refused).toBeInstanceOf(Openid4vciRetrieveCredentialsError);
-    const notOk = (refused as Openid4vciRetrieveCredentialsError).response;
-    expect(notOk.response.status).toBe(400);
-    expect(notOk.response.headers.get('content-type')).toMatch(/^application\/json\b/);
-    expect(notOk.credentialErrorResponseResult?.data?.error).toBe('invalid_nonce');
-
-    // …and the same access token, with a fresh c_nonce, then gets the credential.
-    const { c_nonce } = await client.requestNonce({ issuerMetadata });
-    const fresh = await client.createCredentialRequestJwtProof({
-      issuerMetadata,
-      credentialConfigurationId: 'gwent-resident',
-      signer: { method: 'jwk', alg: 'ES256', publicJwk: key.publicJwk },
-      nonce: c_nonce,
-    });
-    const retried = await client.retrieveCredentials({
-      issuerMetadata,
-      accessToken: accessTokenResponse.access_token,
-      credentialConfigurationId: 'gwent-resident',
-      proofs: { jwt: [fresh.jwt] },
-    });
-    expect(retried.credentialResponse.credentials).toHaveLength(1);
-  });
-
   it('the credential verifies with @meeco/sd-jwt-vc against the key in the DID document', async () => {
     const { jwk, kid } = await issuerKeyFromDidDocument(credential);
     expect(jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
@@ -416,6 +336,20 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
     expect(req.status, req.text).toBe(201);
     expect(req.json.requestUri).toMatch(/^openid4vp:\/\/\?/);
 
+    // The request object as served. OID4VP 1.0 §5: `iss` is optional there and the Wallet MUST
+    // ignore it — but the OWF wallet does not: with a DID-URL `kid` it refuses any `iss` the kid
+    // does not start with (such as the prefixed client_id). Say so before the library does.
+    const requestUri = new URL(req.json.requestUri).searchParams.get('request_uri') ?? '';
+    const served = await fetch(requestUri);
+    expect(served.headers.get('content-type')).toMatch(/^application\/oauth-authz-req\+jwt\b/);
+    const requestObject = await served.text();
+    const { kid, typ } = decodeProtectedHeader(requestObject);
+    expect(typ).toBe('oauth-authz-req+jwt');
+    const { iss } = decodeJwt(requestObject);
+    if (iss !== undefined) {
+      expect(String(kid).startsWith(iss), `request object iss ${iss} vs kid ${kid}`).toBe(true);
+    }
+
     const wallet = new Openid4vpClient({
       callbacks: {
         fetch,
@@ -441,9 +375,11 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
       client_id: string;
       nonce: string;
       response_mode: string;
+      response_uri: string;
     };
     expect(request.client_id).toBe(`decentralized_identifier:${ISSUER_DID}`);
     expect(request.response_mode).toBe('direct_post');
+    expect(request.response_uri).toBe(`${n.url}/verifiers/newport/responses`);
     const query = resolved.dcql?.query as typeof AGE_AND_AREA | undefined;
     expect(query).toEqual(AGE_AND_AREA);
 
@@ -485,7 +421,7 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
       authorizationResponsePayload: { vp_token: { resident: [presentation] } },
     });
     const submitted = await wallet.submitOpenid4vpAuthorizationResponse({
-      authorizationRequestPayload: resolved.authorizationRequestPayload,
+      authorizationRequestPayload: { response_uri: request.response_uri },
       authorizationResponsePayload,
     });
     expect(submitted.responseMode).toBe('direct_post');
@@ -507,5 +443,81 @@ describe('a standard OID4VCI / OID4VP wallet against the node', () => {
       age_over_18: true,
       local_authority: 'W06000022',
     });
+  });
+
+  it('OAuth and credential errors reach the OWF client in their standard shape', async () => {
+    const key = await newHolderKey();
+    const client = vciClient(key);
+    const o = await staffOffer();
+    const offer = await client.resolveCredentialOffer(o.offerUri);
+    const issuerMetadata = await client.resolveIssuerMetadata(offer.credential_issuer);
+
+    // A wrong PIN: RFC 6749 §5.2 error, application/json.
+    const wrongPin = await client
+      .retrievePreAuthorizedCodeAccessTokenFromOffer({
+        credentialOffer: offer,
+        issuerMetadata,
+        txCode: o.txCode === '0000' ? '1111' : '0000',
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(wrongPin).toBeInstanceOf(Oauth2ClientErrorResponseError);
+    const tokenError = wrongPin as Oauth2ClientErrorResponseError;
+    expect(tokenError.errorResponse.error).toBe('invalid_grant');
+    expect(tokenError.errorResponse.error_description ?? '').toMatch(ERROR_DESCRIPTION);
+    expect(tokenError.response.headers.get('content-type')).toMatch(/^application\/json\b/);
+
+    // The right PIN still works (the offer survives one mistake).
+    const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({
+      credentialOffer: offer,
+      issuerMetadata,
+      txCode: o.txCode,
+    });
+
+    // A proof over a nonce the issuer never gave: OID4VCI 1.0 §8.3.1.2 `invalid_nonce`, as
+    // application/json, so the wallet knows to fetch a fresh c_nonce and try again.
+    const stale = await client.createCredentialRequestJwtProof({
+      issuerMetadata,
+      credentialConfigurationId: 'gwent-resident',
+      signer: { method: 'jwk', alg: 'ES256', publicJwk: key.publicJwk },
+      nonce: 'not-a-nonce-this-issuer-gave',
+    });
+    const refused = await client
+      .retrieveCredentials({
+        issuerMetadata,
+        accessToken: accessTokenResponse.access_token,
+        credentialConfigurationId: 'gwent-resident',
+        proofs: { jwt: [stale.jwt] },
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(refused).toBeInstanceOf(Openid4vciRetrieveCredentialsError);
+    const notOk = (refused as Openid4vciRetrieveCredentialsError).response;
+    expect(notOk.response.status).toBe(400);
+    expect(notOk.response.headers.get('content-type')).toMatch(/^application\/json\b/);
+    expect(notOk.credentialErrorResponseResult?.data?.error).toBe('invalid_nonce');
+    expect(notOk.credentialErrorResponseResult?.data?.error_description ?? '').toMatch(
+      ERROR_DESCRIPTION,
+    );
+
+    // …and the same access token, with a fresh c_nonce, then gets the credential.
+    const { c_nonce } = await client.requestNonce({ issuerMetadata });
+    const fresh = await client.createCredentialRequestJwtProof({
+      issuerMetadata,
+      credentialConfigurationId: 'gwent-resident',
+      signer: { method: 'jwk', alg: 'ES256', publicJwk: key.publicJwk },
+      nonce: c_nonce,
+    });
+    const retried = await client.retrieveCredentials({
+      issuerMetadata,
+      accessToken: accessTokenResponse.access_token,
+      credentialConfigurationId: 'gwent-resident',
+      proofs: { jwt: [fresh.jwt] },
+    });
+    expect(retried.credentialResponse.credentials).toHaveLength(1);
   });
 });

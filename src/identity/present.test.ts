@@ -3,6 +3,7 @@ import { decodeCredential, issueCredential } from './credential.js';
 import { claimsRequested, matchDcql, presentCredential } from './present.js';
 import { digestOf } from './sd-jwt.js';
 import { testKey } from './testkit.js';
+import type { ClaimPath } from './types.js';
 import { VCT } from './types.js';
 
 const NEWPORT = 'did:web:newport.gwent.example';
@@ -35,7 +36,7 @@ function issue(vct: string, claims: Record<string, unknown>, who = newport, did 
   });
 }
 
-function present(sdJwt: string, disclose: (string | number | null)[][]) {
+function present(sdJwt: string, disclose: readonly ClaimPath[]) {
   return presentCredential({
     sdJwt,
     disclose,

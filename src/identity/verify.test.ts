@@ -498,6 +498,21 @@ describe('verifyPresentation: every failure code from a real tampering', () => {
     expect((await check(vp, { dcqlClaims: [['address']] })).ok).toBe(true);
   });
 
+  it('a cached verification does not outlive a key rotation on the ledger', async () => {
+    const vp = await present(resident);
+    expect((await check(vp)).ok).toBe(true); // now cached
+    const rotated = new MemoryTrust()
+      .addKey(`${NEWPORT}#key-1`, testKey('newport key-1 after rotation', 'Ed25519').jwk)
+      .authorise(NEWPORT, VCT.gwentResident)
+      .publish(LIST, listV1);
+    await expectCode(vp, 'CREDENTIAL_SIGNATURE_INVALID', { trust: rotated });
+    // What a caller does with the result cannot reach the cache.
+    const r = await check(vp);
+    if (r.ok) (r.value.holderJwk as Record<string, unknown>).x = 'changed';
+    const again = await check(vp);
+    expect(again.ok && again.value.holderJwk).toEqual(holder.jwk);
+  });
+
   it('checks run in the documented order', async () => {
     // Expired, unauthorised, wrong nonce and revoked at once: the first in order wins.
     const sd = await issue({ vct: VCT.patient, claims: PATIENT, status: { uri: LIST, idx: 4 } });

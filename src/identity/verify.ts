@@ -11,11 +11,10 @@ import type { Result } from '../core/result.js';
 import { fail } from '../core/result.js';
 import { KeyCache } from '../core/webcrypto.js';
 import { CLOCK_SKEW_S, SD_JWT_VC_TYP } from './credential.js';
-import type { CompactJwt } from './sd-jwt.js';
+import type { CompactJwt, VcPayloadFields } from './sd-jwt.js';
 import {
   digestOf,
   hasClaim,
-  isTime,
   parseCompactJwt,
   parseDisclosures,
   resolveClaims,
@@ -198,6 +197,17 @@ interface StatusEntry {
 const STATUS_CACHE_MAX = 64;
 const statusCache = new KeyCache<StatusEntry>(STATUS_CACHE_MAX);
 
+// Issuer JWTs whose signature was verified recently, keyed by their exact text: a citizen shows
+// the same credential again and again, and its parse and signature check need doing only once
+// per issuer key. (The key is compared on every use, so a rotation re-verifies.)
+interface IssuerJwtEntry {
+  readonly jwt: CompactJwt;
+  readonly fields: VcPayloadFields;
+  readonly verifiedWith: string;
+}
+const ISSUER_JWT_CACHE_MAX = 1024;
+const issuerJwtCache = new KeyCache<IssuerJwtEntry>(ISSUER_JWT_CACHE_MAX);
+
 function keyIdOf(jwk: JsonWebKey): string {
   return `${jwk.kty}|${jwk.crv}|${jwk.x}|${jwk.y}`;
 }
@@ -230,12 +240,13 @@ async function verify(
   // ---- PRESENTATION_MALFORMED: everything parsed up front, once ----
   const parts = splitSdJwt(o.presentation);
   if (!parts) return fail('PRESENTATION_MALFORMED', 'not an SD-JWT');
-  const jwt = parseCompactJwt(parts.jwt);
+  const cached = issuerJwtCache.get(parts.jwt);
+  const jwt = cached?.jwt ?? parseCompactJwt(parts.jwt);
   if (!jwt) return fail('PRESENTATION_MALFORMED', 'issuer JWT');
   if (jwt.header.typ !== SD_JWT_VC_TYP) return fail('PRESENTATION_MALFORMED', 'typ');
   const kid = jwt.header.kid;
   if (typeof kid !== 'string') return fail('PRESENTATION_MALFORMED', 'kid');
-  const f = vcFields(jwt.payload);
+  const f = cached?.fields ?? vcFields(jwt.payload);
   if (typeof f === 'string') return fail('PRESENTATION_MALFORMED', f);
   let kb: CompactJwt | undefined;
   if (parts.kb !== '') {
@@ -243,7 +254,9 @@ async function verify(
     const p = kb?.payload;
     if (
       !p ||
-      !isTime(p.iat) ||
+      // NumericDate may carry a fraction (RFC 7519); other wallets' KB-JWTs are welcome.
+      typeof p.iat !== 'number' ||
+      !Number.isFinite(p.iat) ||
       typeof p.aud !== 'string' ||
       typeof p.nonce !== 'string' ||
       typeof p.sd_hash !== 'string'
@@ -256,14 +269,19 @@ async function verify(
   if (!kid.startsWith(`${f.iss}#`)) return fail('ISSUER_UNKNOWN', 'kid is not a key of iss');
   const issuerJwk = await attempt(() => o.trust.issuerJwk(f.iss, kid));
   if (issuerJwk === undefined) return fail('ISSUER_UNKNOWN', kid);
-  const signed = await verifyJws(
-    issuerJwk,
-    jwt.header.alg,
-    utf8(jwt.signingInput),
-    jwt.signature,
-    o.backend,
-  );
-  if (!signed) return fail('CREDENTIAL_SIGNATURE_INVALID');
+  const keyId = keyIdOf(issuerJwk);
+  if (cached?.verifiedWith !== keyId) {
+    const signed = await verifyJws(
+      issuerJwk,
+      jwt.header.alg,
+      utf8(jwt.signingInput),
+      jwt.signature,
+      o.backend,
+    );
+    if (!signed) return fail('CREDENTIAL_SIGNATURE_INVALID');
+    // Only verified credentials are kept: junk cannot crowd them out.
+    issuerJwtCache.set(parts.jwt, { jwt, fields: f, verifiedWith: keyId });
+  }
 
   // ---- disclosures: each one must be referenced by the signed payload, once ----
   const disclosures = parseDisclosures(parts.disclosures);
@@ -314,7 +332,8 @@ async function verify(
       iat: f.iat,
       exp: f.exp,
       claims,
-      holderJwk: f.cnfJwk as JsonWebKey,
+      // A copy: the parsed credential is cached, and callers may keep or change what they get.
+      holderJwk: { ...f.cnfJwk } as JsonWebKey,
       status: { uri: f.status.uri, idx: f.status.idx, listIat: status.value },
     },
   };

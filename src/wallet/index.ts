@@ -1,4 +1,15 @@
-// The wallet library (decision 0006): isomorphic, storage and randomness passed in.
+// The wallet library (decision 0006): isomorphic, storage, randomness and fetch passed in.
+export { HISTORY_PROOFS_MAX } from './citizen.js';
+export type {
+  AccessEntry,
+  ConsentEntry,
+  HistoryAnswer,
+  HistoryError,
+  HistoryOptions,
+  LedgerTxError,
+  LedgerTxOptions,
+  LedgerTxOutcome,
+} from './citizen.js';
 export { WalletError } from './errors.js';
 export type { WalletErrorCode } from './errors.js';
 export {
@@ -10,6 +21,25 @@ export {
   signEs256,
 } from './keys.js';
 export type { P256PublicJwk, WalletKey } from './keys.js';
+export type { Fetch, NetOptions } from './net.js';
+export { readOffer } from './oid4vci.js';
+export type {
+  CredentialOffer,
+  ReceiveOfferError,
+  ReceiveOfferOptions,
+  TxCodePrompt,
+} from './oid4vci.js';
+export type {
+  CredentialQueryView,
+  DisclosedClaim,
+  OpenRequestError,
+  OpenRequestOptions,
+  PresentationOption,
+  PresentationRequest,
+  RespondError,
+  RespondOptions,
+  RespondOutcome,
+} from './oid4vp.js';
 export { platformRandom } from './random.js';
 export type { Random } from './random.js';
 export { DEFAULT_SCRYPT, SCRYPT_LIMITS } from './seal.js';

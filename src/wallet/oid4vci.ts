@@ -422,7 +422,9 @@ async function checkIssued(
   }
   const key = await ledgerKey(fetch, nodeUrl, iss, kid);
   if (!key.ok) {
-    return key.code === 'LEDGER_UNREACHABLE' ? key : fail('ISSUER_UNKNOWN', `${key.code} ${kid}`);
+    return key.code === 'LEDGER_UNREACHABLE'
+      ? fail('LEDGER_UNREACHABLE', key.detail)
+      : fail('ISSUER_UNKNOWN', `${key.code} ${kid}`);
   }
   const v = await verifyIssuedCredential(sdJwt, key.value, { holderJwk, nowS });
   if (!v.ok) {

@@ -5,10 +5,14 @@
 //
 // Records, by name (stored under prefix + an opaque slot, see RecordCipher):
 //   key/<did>             {v, did, service, alg, d}: a pairwise key and the service it is for
+//                         (a body's DID, or a credential issuer's URL: see oid4vci.ts)
 //   credential/<id>       a CredentialRecord
 //   receipt/<txId>        {txId, receipt}
 //   history               the last history answer, as the node gave it
 // and, at prefix + 'meta', the data key sealed under the passphrase (a SealedBox, JSON).
+//
+// The protocols (OID4VCI, OID4VP, consents, history) live in oid4vci.ts, oid4vp.ts and
+// citizen.ts; the methods here hand them this wallet's keys and store.
 import { signTxAsync } from '../core/async-sign.js';
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../core/bytes.js';
 import { isDid } from '../core/did.js';
@@ -22,9 +26,34 @@ import type { Result } from '../core/result.js';
 import { fail } from '../core/result.js';
 import type { SignedTx, TxBody, TxShapeError } from '../core/tx.js';
 import { prepareTx } from '../core/tx.js';
+import type { JwsSigner } from '../identity/signer.js';
+import { signerFromCryptoKey } from '../identity/signer.js';
+import type { Bilingual } from '../identity/types.js';
+import type {
+  HistoryAnswer,
+  HistoryError,
+  HistoryOptions,
+  LedgerTxError,
+  LedgerTxOptions,
+  LedgerTxOutcome,
+} from './citizen.js';
+import { fetchHistory, receiptOf, sendTx } from './citizen.js';
 import { WalletError } from './errors.js';
 import type { WalletKey } from './keys.js';
-import { generateScalar, importSigningKey, isValidScalar, signEs256 } from './keys.js';
+import { generateScalar, importSigningKey, isValidScalar, publicJwk, signEs256 } from './keys.js';
+import type { NetOptions } from './net.js';
+import { isWebUrl } from './net.js';
+import type { ReceiveOfferError, ReceiveOfferOptions } from './oid4vci.js';
+import { receiveOffer } from './oid4vci.js';
+import type {
+  OpenRequestError,
+  OpenRequestOptions,
+  PresentationRequest,
+  RespondError,
+  RespondOptions,
+  RespondOutcome,
+} from './oid4vp.js';
+import { declineRequest, openRequest, respond } from './oid4vp.js';
 import type { Random } from './random.js';
 import { platformRandom, randomBytes } from './random.js';
 import type { PlainRecord, ScryptParams } from './seal.js';
@@ -41,7 +70,10 @@ const HISTORY = 'history';
 const DATA_KEY_LENGTH = 32;
 
 export interface Pseudonym {
-  /** The service (body) DID this pseudonym is used toward. */
+  /**
+   * The service this pseudonym is used toward: a body's DID, or the URL of a credential issuer
+   * (the key its credentials are bound to).
+   */
   readonly service: string;
   /** The pairwise did:key. */
   readonly did: string;
@@ -56,6 +88,12 @@ export interface CredentialRecord {
   readonly receivedMs: number;
   /** The pairwise DID the credential is bound to (its `cnf`). */
   readonly holderDid: string;
+  /** The type's display name (type metadata), for the wallet's cards. */
+  readonly typeName?: Bilingual;
+  /** The issuing body's name, from the ledger. */
+  readonly issuerName?: Bilingual;
+  /** The OID4VCI credential issuer URL it came from. */
+  readonly credentialIssuer?: string;
 }
 
 export interface StoredReceipt {
@@ -164,6 +202,20 @@ function nonEmpty(x: unknown): x is string {
   return typeof x === 'string' && x.length > 0;
 }
 
+function isBilingualName(x: unknown): x is Bilingual {
+  return isPlainObject(x) && typeof x.en === 'string' && typeof x.cy === 'string';
+}
+
+/** A credential issuer identifier (OID4VCI §12.2.1): a URL with no query or fragment. */
+function isIssuerUrl(x: unknown): x is string {
+  return isWebUrl(x) && !x.includes('?') && !x.includes('#');
+}
+
+/** What a pseudonym may be toward: a body's DID or a credential issuer's URL. */
+function isService(x: unknown): x is string {
+  return isDid(x) || isIssuerUrl(x);
+}
+
 function parseJson(text: string | undefined): unknown {
   if (text === undefined) return undefined;
   try {
@@ -175,7 +227,9 @@ function parseJson(text: string | undefined): unknown {
 
 /** A key record's content, checked: the scalar is valid and is the key of the DID it claims. */
 async function loadKeyRecord(name: string, x: unknown): Promise<WalletKey | undefined> {
-  if (!isPlainObject(x) || x.v !== 1 || x.alg !== 'ES256' || !isDid(x.service)) return undefined;
+  if (!isPlainObject(x) || x.v !== 1 || x.alg !== 'ES256' || !isService(x.service)) {
+    return undefined;
+  }
   if (typeof x.did !== 'string' || name !== KEY + x.did || typeof x.d !== 'string') {
     return undefined;
   }
@@ -194,7 +248,10 @@ function isCredentialRecord(x: unknown): x is CredentialRecord {
     nonEmpty(x.issuer) &&
     nonEmpty(x.sdJwt) &&
     Number.isSafeInteger(x.receivedMs) &&
-    nonEmpty(x.holderDid)
+    nonEmpty(x.holderDid) &&
+    (x.typeName === undefined || isBilingualName(x.typeName)) &&
+    (x.issuerName === undefined || isBilingualName(x.issuerName)) &&
+    (x.credentialIssuer === undefined || nonEmpty(x.credentialIssuer))
   );
 }
 
@@ -437,6 +494,22 @@ export class Wallet {
   /** The pairwise DID toward `service`, made on first use; never the same for two services. */
   async didFor(service: string): Promise<string> {
     if (!isDid(service)) throw new TypeError('a service is named by its DID');
+    return this.#pseudonymFor(service);
+  }
+
+  /**
+   * The pairwise DID toward an OID4VCI credential issuer (its `credential_issuer` URL, compared
+   * exactly), made on first use: the key issued credentials are bound to. See oid4vci.ts for why
+   * this is not the issuing body's DID.
+   */
+  async didForIssuer(credentialIssuer: string): Promise<string> {
+    if (!isIssuerUrl(credentialIssuer)) {
+      throw new TypeError('a credential issuer is an https URL without query or fragment');
+    }
+    return this.#pseudonymFor(credentialIssuer);
+  }
+
+  async #pseudonymFor(service: string): Promise<string> {
     const session = this.#unlocked();
     const known = session.byService.get(service);
     if (known !== undefined) return known;
@@ -485,6 +558,16 @@ export class Wallet {
    * ES256 over `message` (SHA-256 applied inside, as JWS ES256 and core's backends mean it):
    * 64 bytes r||s. Throws for a DID the wallet does not hold.
    */
+  /**
+   * A JWS signer (ES256, with its public JWK) for one of this wallet's DIDs: key-binding JWTs,
+   * proofs of possession. Throws for a DID the wallet does not hold.
+   */
+  holderSigner(did: string): JwsSigner {
+    const key = this.#unlocked().keys.get(did);
+    if (key === undefined) throw new TypeError('not a DID of this wallet');
+    return signerFromCryptoKey(key.cryptoKey, publicJwk(key.publicKey) as JsonWebKey);
+  }
+
   async sign(did: string, message: Uint8Array): Promise<Uint8Array> {
     const key = this.#unlocked().keys.get(did);
     if (key === undefined) throw new TypeError('not a DID of this wallet');
@@ -597,6 +680,7 @@ export class Wallet {
   async storeCredential(record: CredentialRecord): Promise<void> {
     if (!isCredentialRecord(record)) throw new TypeError('not a credential record');
     const { id, vct, issuer, sdJwt, receivedMs, holderDid } = record;
+    const { typeName, issuerName, credentialIssuer } = record;
     await this.#put(CREDENTIAL + id, {
       id,
       vct,
@@ -604,6 +688,9 @@ export class Wallet {
       sdJwt,
       receivedMs,
       holderDid,
+      ...(typeName ? { typeName: { en: typeName.en, cy: typeName.cy } } : {}),
+      ...(issuerName ? { issuerName: { en: issuerName.en, cy: issuerName.cy } } : {}),
+      ...(credentialIssuer === undefined ? {} : { credentialIssuer }),
     });
   }
 
@@ -654,6 +741,119 @@ export class Wallet {
     const stored = await this.#storage.get(this.#prefix + slot);
     if (stored === undefined) return undefined;
     return (await this.#decode(session, slot, stored))[1] as Json;
+  }
+
+  // ---- protocols (network) ---------------------------------------------------------------
+
+  /**
+   * Takes a credential offered over OpenID4VCI (pre-authorised code): reads the offer (by value
+   * or by reference), the issuer's metadata, redeems the code with `txCode`, proves possession
+   * of the pairwise key toward the issuer, checks the credential against the issuer's key and
+   * authorisation on the ledger, and keeps it. TX_CODE_REQUIRED (nothing sent) when the offer
+   * needs a PIN and none was given.
+   */
+  async receiveOffer(
+    offerUri: string,
+    opts: ReceiveOfferOptions = {},
+  ): Promise<Result<CredentialRecord, ReceiveOfferError>> {
+    this.#unlocked();
+    return receiveOffer(
+      {
+        didForIssuer: (issuer) => this.didForIssuer(issuer),
+        holderSigner: (did) => this.holderSigner(did),
+        store: (record) => this.storeCredential(record),
+      },
+      offerUri,
+      opts,
+    );
+  }
+
+  /**
+   * Step one of a presentation (OpenID4VP): fetches and checks the verifier's signed request
+   * and says who asks, why, and which claims of which credential would be shared. Nothing is
+   * sent to the verifier until respond().
+   */
+  async openRequest(
+    link: string,
+    opts: OpenRequestOptions = {},
+  ): Promise<Result<PresentationRequest, OpenRequestError>> {
+    this.#unlocked();
+    return openRequest(this.#presentationHolder(), link, opts);
+  }
+
+  /** Step two: presents exactly the claims openRequest listed, and posts them to the verifier. */
+  async respond(
+    request: PresentationRequest,
+    opts: RespondOptions = {},
+  ): Promise<Result<RespondOutcome, RespondError>> {
+    this.#unlocked();
+    return respond(this.#presentationHolder(), request, opts);
+  }
+
+  /** The citizen said no: the request is forgotten and nothing is sent. */
+  decline(request: PresentationRequest): void {
+    declineRequest(request);
+  }
+
+  #presentationHolder() {
+    return {
+      credentials: () => this.credentials(),
+      holderSigner: (did: string) => this.holderSigner(did),
+    };
+  }
+
+  /**
+   * Grants a consent on the ledger at `nodeUrl`, sent by the pseudonym toward the holder; waits
+   * for its block and keeps the receipt. The consent id is the returned txId.
+   */
+  async grantConsent(
+    nodeUrl: string,
+    input: ConsentGrantInput,
+    opts: LedgerTxOptions = {},
+  ): Promise<Result<LedgerTxOutcome, LedgerTxError>> {
+    this.#unlocked();
+    return sendTx(this, nodeUrl, input.holder, (ctx) => this.consentGrant(input, ctx), opts);
+  }
+
+  /** Withdraws a consent (same pseudonym as the grant); waits for its block, keeps the receipt. */
+  async withdrawConsent(
+    nodeUrl: string,
+    input: ConsentWithdrawInput,
+    opts: LedgerTxOptions = {},
+  ): Promise<Result<LedgerTxOutcome, LedgerTxError>> {
+    this.#unlocked();
+    return sendTx(this, nodeUrl, input.holder, (ctx) => this.consentWithdraw(input, ctx), opts);
+  }
+
+  /** Fetches and keeps the receipt of a transaction (one that came back TX_PENDING, say). */
+  async fetchReceipt(
+    nodeUrl: string,
+    txId: string,
+    opts: NetOptions = {},
+  ): Promise<Result<LedgerTxOutcome, LedgerTxError>> {
+    this.#unlocked();
+    return receiptOf(this, nodeUrl, txId, opts);
+  }
+
+  /**
+   * "Who used my data": every pseudonym proves control of itself to the node, which answers
+   * with the consents and access records about them. The JSON answer is kept as the history
+   * cache; CSV is returned as text and not kept.
+   */
+  async fetchHistory(
+    nodeUrl: string,
+    opts?: HistoryOptions & { readonly format?: 'json' },
+  ): Promise<Result<HistoryAnswer, HistoryError>>;
+  async fetchHistory(
+    nodeUrl: string,
+    opts: HistoryOptions & { readonly format: 'csv' },
+  ): Promise<Result<string, HistoryError>>;
+  async fetchHistory(
+    nodeUrl: string,
+    opts: HistoryOptions = {},
+  ): Promise<Result<HistoryAnswer | string, HistoryError>> {
+    this.#unlocked();
+    return fetchHistory(this, nodeUrl, opts);
   }
 
   // ---- backup -----------------------------------------------------------------------------

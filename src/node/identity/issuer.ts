@@ -23,7 +23,7 @@ import { publicJwkOf } from '../../identity/signer.js';
 import { CREDENTIAL_TYPES, validateClaims } from '../../identity/types.js';
 import type { CredentialType } from '../../identity/types.js';
 import { issuerAuthorisedAt } from '../../ledger/modules/identity.js';
-import { preferredLang, registerTitles, sendProblem } from '../problems.js';
+import { registerTitles, sendProblem } from '../problems.js';
 import type { Hosted, IdentityContext } from './context.js';
 import { bodySigner } from './jws.js';
 import type { StatusName } from './status-lists.js';
@@ -117,12 +117,12 @@ function oauthError(
   error: string,
   description: string,
 ) {
-  const lang = preferredLang(req);
-  void lang;
+  // RFC 6749 §5.2: error_description may hold only these characters.
+  const safe = description.replace(/[^\x20\x21\x23-\x5B\x5D-\x7E]/g, "'");
   reply.header('cache-control', 'no-store');
-  return sendProblem(req, reply, status, error, description, {
+  return sendProblem(req, reply, status, error, safe, {
     error,
-    error_description: description,
+    error_description: safe,
   }).type('application/json');
 }
 
@@ -403,13 +403,6 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
         access_token: access,
         token_type: 'Bearer',
         expires_in: TOKEN_TTL_MS / 1000,
-        authorization_details: [
-          {
-            type: 'openid_credential',
-            credential_configuration_id: offer.type.id,
-            credential_identifiers: [offer.type.id],
-          },
-        ],
       };
     },
   );
@@ -500,7 +493,7 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
       offer.credentialId = credentialId;
       tokens.delete(m[1]);
       reply.header('cache-control', 'no-store');
-      return { credentials: [{ credential }], notification_id: credentialId };
+      return { credentials: [{ credential }] };
     },
   );
 

@@ -206,7 +206,6 @@ export function registerVerifier(
       }
       const member = hosted.actor.member();
       const jwt = await signRequestObject(hosted, {
-        iss: s.clientId,
         client_id: s.clientId,
         aud: 'https://self-issued.me/v2',
         response_type: 'vp_token',
