@@ -16,13 +16,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import { toBase64Url, toHex, utf8 } from '../src/core/bytes.js';
+import type { PrivateKey } from '../src/core/crypto.js';
 import { sha256Hex } from '../src/core/hash.js';
 import { issueCredential, verifyIssuedCredential } from '../src/identity/credential.js';
-import { presentCredential } from '../src/identity/present.js';
 import type { JwsSigner } from '../src/identity/signer.js';
 import { publicJwkOf, signerFromPrivateKey } from '../src/identity/signer.js';
 import { createStatusListToken } from '../src/identity/status-list.js';
-import type { ClaimPath } from '../src/identity/types.js';
 import { VCT } from '../src/identity/types.js';
 import type { MemberKeyFile } from '../src/node/datadir.js';
 import { FILES, privateKeyOf } from '../src/node/datadir.js';
@@ -33,13 +32,18 @@ import { STAFF_TOKEN_FILE } from '../src/node/identity/staff.js';
 import { MemoryStorage, Wallet } from '../src/wallet/index.js';
 import type { ChildNode, ThreadUse } from './child.js';
 import { threadTimes, threadUse } from './child.js';
-import type {
-  PoolItem,
-  Timed,
-  VerifyWorkerData,
-  WorkerAnswer,
-  WorkerCommand,
-} from './identity-worker.js';
+import {
+  FULL_CLAIMS,
+  holderSigner,
+  NEWPORT,
+  NEWPORT_KID,
+  nodeIssuerSigner,
+  nowS,
+  RESIDENT,
+  threadSched,
+  YEAR_S,
+} from './identity-pool.js';
+import type { Timed, VerifyWorkerData, WorkerAnswer, WorkerCommand } from './identity-worker.js';
 import type { Row } from './util.js';
 import { benchWorker, fmt, percentile, sleep, withTimeout } from './util.js';
 
@@ -114,7 +118,7 @@ async function issueFor(ms: number, signer: JwsSigner, holderJwk: JsonWebKey) {
     seconds,
     last,
     ...(cpu && s0 && s1
-      ? { perCpuSecond: n / cpu, waitPct: ((s1.wait - s0.wait) / 10 / seconds) }
+      ? { perCpuSecond: n / cpu, waitPct: (s1.wait - s0.wait) / 10 / seconds }
       : {}),
   };
 }
@@ -500,62 +504,28 @@ export async function benchVerify(
   const durationMs = o.durationMs ?? 5000;
   const ceilingMs = o.ceilingMs ?? 1500;
   const threads = o.threads ?? availableParallelism();
-  const aud = 'decentralized_identifier:did:web:torfaen.gwent.example';
-  const statusUri = 'https://bench.invalid/status/newport/1';
-  const { signer, jwk: issuerJwk } = nodeIssuerSigner();
+  const issuer = issuerKey();
   const statusToken = await createStatusListToken({
-    uri: statusUri,
+    uri: STATUS_URI,
     issuer: NEWPORT,
     kid: NEWPORT_KID,
-    signer,
+    signer: issuer.signer,
     statuses: new Uint8Array(4096),
     iatS: nowS(),
     ttlS: 60,
   });
-  // The pool: real credentials, each presented once by its own holder key with its own nonce.
-  const built = performance.now();
-  const buildDeadline = built + 20_000;
-  const pool: PoolItem[] = [];
-  const iatS = nowS();
-  while (pool.length < poolSize && (pool.length < 100 || performance.now() < buildDeadline)) {
-    const holder = holderSigner();
-    const credential = await issueCredential({
-      vct: VCT.gwentResident,
-      issuer: NEWPORT,
-      signer,
-      holderJwk: holder.jwk as JsonWebKey,
-      claims: FULL_CLAIMS,
-      iatS,
-      expS: iatS + YEAR_S,
-      status: { uri: statusUri, idx: pool.length % 4096 },
-    });
-    const nonce = toBase64Url(randomBytes(16));
-    const presentation = await presentCredential({
-      sdJwt: credential,
-      disclose: DISCLOSE,
-      aud,
-      nonce,
-      iatS: nowS(),
-      holderSigner: holder,
-    });
-    pool.push({ presentation, nonce });
-  }
-  const buildSeconds = (performance.now() - built) / 1000;
-  o.log?.(
-    `(i) ${fmt(pool.length)} presentations built in ${fmt(buildSeconds, 1)} s; ${threads} verify threads`,
-  );
-  const data: VerifyWorkerData = {
-    pool,
-    aud,
-    issuer: NEWPORT,
-    kid: NEWPORT_KID,
-    vct: VCT.gwentResident,
-    issuerJwk,
-    statusUri,
+  // Each worker builds its share of the pool (on its own core), then verifies it.
+  const share = Math.ceil(poolSize / threads);
+  const dataFor = (k: number): VerifyWorkerData => ({
+    count: share,
+    firstIdx: k * share,
+    buildDeadlineMs: 20_000,
+    issuerKey: issuer.privateKey,
+    issuerJwk: issuer.jwk,
+    statusUri: STATUS_URI,
     statusToken,
     anchoredDigest: sha256Hex(statusToken),
-    dcqlClaims: DISCLOSE,
-  };
+  });
   const workers: Worker[] = [];
   const next = (w: Worker) =>
     new Promise<WorkerAnswer>((resolve, reject) => {
@@ -580,10 +550,16 @@ export async function benchVerify(
     });
   };
   try {
+    const built = performance.now();
     for (let k = 0; k < threads; k++) {
-      workers.push(benchWorker(new URL('./identity-worker.ts', import.meta.url), data));
+      workers.push(benchWorker(new URL('./identity-worker.ts', import.meta.url), dataFor(k)));
     }
     const ready = await all('ready', undefined, 90_000);
+    const buildSeconds = (performance.now() - built) / 1000;
+    const pool = sum(ready.map((r) => r.pool));
+    o.log?.(
+      `(i) ${fmt(pool)} presentations built by ${threads} threads in ${fmt(buildSeconds, 1)} s (incl. thread start-up)`,
+    );
     const coldBad = ready.find((r) => r.cold.failures > 0);
     if (coldBad) throw new Error(`(i) the pool does not verify: ${coldBad.cold.firstError ?? ''}`);
     const verify = await all('verify', { cmd: 'verify', durationMs }, durationMs + 30_000);
@@ -612,8 +588,8 @@ export async function benchVerify(
     );
     return {
       threads,
-      pool: pool.length,
-      presentationBytes: Math.round(mean(pool.map((p) => p.presentation.length))),
+      pool,
+      presentationBytes: Math.round(mean(ready.map((r) => r.presentationChars))),
       buildSeconds,
       durationMs,
       verified,

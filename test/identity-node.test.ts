@@ -135,4 +135,73 @@ describe('identity services on a node', () => {
     expect(r.status).toBe(403);
     expect((r.json as { code: string }).code).toBe('ISSUER_NOT_AUTHORISED');
   });
+
+  it('issues each demo type from the right body: a Blue Badge from a council, a patient credential from the health board', async () => {
+    const badge = await redeem(
+      await offerAt(n, 'torfaen', 'blue-badge', {
+        given_name: 'Gethin',
+        family_name: 'Rees',
+        badge_number: 'TF1234567',
+      }),
+      newHolder(),
+    );
+    expect(decodeJwt(badge.split('~')[0] ?? '')).toMatchObject({
+      iss: 'did:web:torfaen.gwent.example',
+      vct: VCT.blueBadge,
+    });
+    const patient = await redeem(
+      await offerAt(n, 'aneurin-bevan', 'patient', {
+        given_name: 'Gethin',
+        family_name: 'Rees',
+        birthdate: '1975-11-02',
+        nhs_number: '9434765919',
+        gp_practice: 'W91234',
+      }),
+      newHolder(),
+    );
+    expect(decodeJwt(patient.split('~')[0] ?? '')).toMatchObject({
+      iss: 'did:web:aneurin-bevan.gwent.example',
+      vct: VCT.patient,
+    });
+  });
+
+  it('publishes type metadata with English and Welsh display names', async () => {
+    const r = await n.http.get<{
+      types: { vct: string; metadata: { display: { lang: string; name: string }[] } }[];
+    }>('/v1/credential-types');
+    expect(r.status).toBe(200);
+    expect(r.json.types.map((t) => t.vct).sort()).toEqual(
+      [VCT.blueBadge, VCT.gwentResident, VCT.patient].sort(),
+    );
+    for (const t of r.json.types) {
+      expect(t.metadata.display.map((d) => d.lang).sort()).toEqual(['cy', 'en']);
+    }
+    const meta = await n.http.get<{
+      credential_configurations_supported: Record<string, unknown>;
+      display: { locale: string }[];
+    }>('/.well-known/openid-credential-issuer/issuers/aneurin-bevan');
+    // The health board is authorised for the patient credential only.
+    expect(Object.keys(meta.json.credential_configurations_supported)).toEqual(['patient']);
+    expect(meta.json.display.map((d) => d.locale)).toEqual(['en', 'cy']);
+  });
+
+  it('refuses bad offers with a code and creates nothing', async () => {
+    const bad = await n.http.post<{ code: string }>(
+      '/v1/issuers/newport/offers',
+      {
+        credential_configuration_id: 'gwent-resident',
+        claims: { ...RESIDENT, birthdate: '12/04/1990' },
+      },
+      staff,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.json.code).toBe('CREDENTIAL_CLAIMS_INVALID');
+    const unknown = await n.http.post<{ code: string }>(
+      '/v1/issuers/nowhere/offers',
+      { credential_configuration_id: 'gwent-resident', claims: RESIDENT },
+      staff,
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.code).toBe('BODY_UNKNOWN');
+  });
 });

@@ -388,9 +388,12 @@ export async function receiveOffer(
     vct: md.vct,
     issuer,
     sdJwt,
-    receivedMs: nowS * 1000,
+    receivedMs: opts.nowS === undefined ? Date.now() : nowS * 1000,
     holderDid,
-    typeName: { en: typeDisplay('en') ?? type.metadata.name, cy: typeDisplay('cy') ?? '' },
+    typeName: {
+      en: typeDisplay('en') ?? type.metadata.name,
+      cy: typeDisplay('cy') ?? typeDisplay('en') ?? type.metadata.name,
+    },
     ...(issuerName ? { issuerName } : {}),
     credentialIssuer: offer.credentialIssuer,
   };

@@ -388,7 +388,10 @@ describe('request objects', () => {
       ],
       [
         'a verifier not on the ledger',
-        requestObject(),
+        requestObject(
+          { client_id: 'decentralized_identifier:did:web:x.example' },
+          { kid: 'did:web:x.example#key-1' },
+        ),
         'VERIFIER_UNKNOWN',
         'decentralized_identifier:did:web:x.example',
       ],

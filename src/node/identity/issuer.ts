@@ -249,6 +249,25 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
     },
   );
 
+  // SD-JWT VC type metadata (display names in English and Welsh) for every type we know.
+  app.get(
+    '/v1/credential-types',
+    {
+      schema: {
+        summary: 'Credential types: SD-JWT VC type metadata in English and Welsh',
+        tags: ['issuance'],
+      },
+    },
+    async () => ({
+      types: Object.values(CREDENTIAL_TYPES).map((t) => ({
+        id: t.id,
+        vct: t.vct,
+        validityDays: t.validityDays,
+        metadata: t.metadata,
+      })),
+    }),
+  );
+
   // ---- staff: offers ----
   app.post<{
     Params: { slug: string };
