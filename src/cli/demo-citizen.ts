@@ -147,6 +147,7 @@ export async function runCitizenDemo(o: DemoOptions): Promise<DemoOutcome> {
     `cynnig wedi’i wneud (PIN ${offer.body.txCode ?? '-'}); mae’r waled yn ei sganio`,
   );
   const received = await wallet.receiveOffer(offer.body.offerUri, {
+    nodeUrl,
     ...(offer.body.txCode ? { txCode: offer.body.txCode } : {}),
   });
   if (!received.ok) throw new DemoError('issue', received.code, received.detail);
@@ -172,7 +173,7 @@ export async function runCitizenDemo(o: DemoOptions): Promise<DemoOutcome> {
         body: JSON.stringify({ dcql_query: PARKING_QUERY, purpose: PARKING }),
       },
     );
-    const opened = await wallet.openRequest(req.body.requestUri);
+    const opened = await wallet.openRequest(req.body.requestUri, { nodeUrl });
     if (!opened.ok) throw new DemoError(where, opened.code, opened.detail);
     const r = opened.value;
     const labels = r.credentials.flatMap((c) => c.claims.map((cl) => cl.label[lang]));
@@ -255,15 +256,7 @@ export async function runCitizenDemo(o: DemoOptions): Promise<DemoOutcome> {
   step('history');
   const history = await wallet.fetchHistory(nodeUrl);
   if (!history.ok) throw new DemoError('history', history.code, history.detail);
-  const h = history.value as {
-    consents: unknown[];
-    access: {
-      requester: string;
-      category: string;
-      outcome: string;
-      requesterName?: { en: string; cy: string };
-    }[];
-  };
+  const h = history.value;
   for (const a of h.access) {
     info(
       `${a.requesterName?.en ?? a.requester} — ${a.category} — ${a.outcome}`,
