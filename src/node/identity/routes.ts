@@ -3,7 +3,6 @@
 // take raw text for the worker threads), and OAuth's form encoding.
 import type { FastifyInstance } from 'fastify';
 import type { CadwynNode } from '../node.js';
-import { sendProblem } from '../problems.js';
 import type { IdentityContext } from './context.js';
 import { createIdentityContext } from './context.js';
 import { registerExchange } from './exchange.js';
