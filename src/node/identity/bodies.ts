@@ -52,12 +52,25 @@ export class BodyTxError extends Error {
   }
 }
 
+interface Queued {
+  readonly type: string;
+  readonly payload: Json;
+  readonly geo: Geo | undefined;
+  readonly resolve: (id: string) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+/** Transactions of one body signed and submitted together, at most. */
+const BATCH_MAX = 256;
+
 /**
- * Submits a body's own transactions. Calls are serialised per body: each takes the next
- * sequence number only after the previous one was accepted.
+ * Submits a body's own transactions. Whatever is queued while a submission is in flight goes
+ * next as one batch with consecutive sequence numbers: one worker round trip and one disk
+ * commit for many access records, instead of one each.
  */
 export class BodyActor {
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly queue: Queued[] = [];
+  private draining = false;
 
   constructor(
     readonly body: HostedBody,
@@ -77,31 +90,61 @@ export class BodyActor {
 
   /** Signs and durably submits; resolves with the transaction id once accepted. */
   submit(type: string, payload: Json, geo: Geo | undefined = this.geo()): Promise<string> {
-    const run = async (): Promise<string> => {
-      const body: TxBody = {
-        v: 1,
-        network: this.node.network,
-        type,
-        sender: this.body.did,
-        seq: this.node.nextSeqFor(this.body.did),
-        timeMs: this.node.deps.clock(),
-        ...(geo ? { geo } : {}),
-        payload,
-      } as TxBody;
-      const tx: SignedTx = await signTx(
-        body,
-        [{ did: this.body.did, keyId: this.body.keyId, privateKey: this.body.privateKey }],
-        nodeCryptoBackend,
-      );
-      const [outcome] = await this.node.submit([tx]);
-      if (!outcome?.ok) {
-        throw new BodyTxError(outcome?.code ?? 'TX_REFUSED', outcome?.ok ? '' : outcome?.detail);
+    return new Promise<string>((resolve, reject) => {
+      this.queue.push({ type, payload, geo, resolve, reject });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, BATCH_MAX);
+        const firstSeq = this.node.nextSeqFor(this.body.did);
+        const signer = [
+          { did: this.body.did, keyId: this.body.keyId, privateKey: this.body.privateKey },
+        ];
+        let outcomes;
+        const bodies = batch.map(
+          (q, i) =>
+            ({
+              v: 1,
+              network: this.node.network,
+              type: q.type,
+              sender: this.body.did,
+              seq: firstSeq + i,
+              timeMs: this.node.deps.clock(),
+              ...(q.geo ? { geo: q.geo } : {}),
+              payload: q.payload,
+            }) as TxBody,
+        );
+        try {
+          const txs: SignedTx[] = [];
+          for (const b of bodies) txs.push(await signTx(b, signer, nodeCryptoBackend));
+          outcomes = await this.node.submit(txs);
+        } catch (e) {
+          for (const q of batch) q.reject(e);
+          continue;
+        }
+        // A refusal leaves a gap: the ones after it are refused too and go again next round.
+        const again: Queued[] = [];
+        let gap = false;
+        batch.forEach((q, i) => {
+          const o = outcomes[i];
+          if (o?.ok) q.resolve(txIdOf(bodies[i] as TxBody));
+          else if (gap) again.push(q);
+          else {
+            gap = true;
+            q.reject(new BodyTxError(o?.code ?? 'TX_REFUSED', o?.detail));
+          }
+        });
+        this.queue.unshift(...again);
       }
-      return txIdOf(body);
-    };
-    const next = this.chain.then(run, run);
-    this.chain = next.catch(() => undefined);
-    return next;
+    } finally {
+      this.draining = false;
+    }
   }
 
   /** Submits and waits until the transaction is in a block (or refused there). */
