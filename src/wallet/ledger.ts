@@ -109,7 +109,8 @@ export async function issuerAuthorised(
         (p) =>
           isPlainObject(p) &&
           typeof p.fromMs === 'number' &&
-          p.fromMs <= timeMs &&
+          // As the ledger's issuerAuthorisedAt: a JWT iat has whole seconds.
+          Math.floor(p.fromMs / 1000) * 1000 <= timeMs &&
           (p.untilMs === undefined || (typeof p.untilMs === 'number' && timeMs < p.untilMs)),
       ),
   );

@@ -27,6 +27,7 @@ import {
   issuerAuthorisedAt,
   jwkOfKey,
   memberJwk,
+  openIssuerPeriod,
 } from './identity.js';
 
 const T0 = 1_790_000_000_000;
@@ -373,5 +374,16 @@ describe('didDocument', () => {
     });
     expect(memberJwk(s, 'did:web:elsewhere.example', 'key-2')).toBeUndefined();
     expect(memberJwk(s, newport, 'did:web:elsewhere.example#key-2')).toBeUndefined();
+  });
+});
+
+describe('issuerAuthorisedAt and whole-second iat', () => {
+  it('counts a credential issued in the same second the authorisation began', () => {
+    const state = new MemoryState();
+    const grant = { issuer: 'did:web:newport.gwent.example', vct: DEMO_VCT.gwentResident };
+    openIssuerPeriod(state, grant, 1_700_000_000_750, 3);
+    // iat = 1700000000 s: issued 250 ms later, but the JWT rounds down.
+    expect(issuerAuthorisedAt(state, grant.issuer, grant.vct, 1_700_000_000_000)).toBe(true);
+    expect(issuerAuthorisedAt(state, grant.issuer, grant.vct, 1_699_999_999_000)).toBe(false);
   });
 });

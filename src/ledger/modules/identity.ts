@@ -96,8 +96,15 @@ export function issuerAuthorisedNow(state: StateReader, did: string, vct: string
 
 /**
  * Was `did` authorised to issue `vct` at `timeMs` (a credential's `iat`)? Periods are
- * half-open: [fromMs, untilMs).
+ * half-open: [fromMs, untilMs). A JWT's `iat` has whole seconds, so a period's start counts
+ * from the start of its second: a credential issued in the very second the authorisation
+ * began carries an `iat` a little before `fromMs`, and is in.
  */
+/** The start of the second `fromMs` falls in. */
+export function periodStart(fromMs: number): number {
+  return Math.floor(fromMs / 1000) * 1000;
+}
+
 export function issuerAuthorisedAt(
   state: StateReader,
   did: string,
@@ -106,7 +113,7 @@ export function issuerAuthorisedAt(
 ): boolean {
   const a = getIssuerAuthorisation(state, did, vct);
   return (a?.periods ?? []).some(
-    (p) => p.fromMs <= timeMs && (p.untilMs === undefined || timeMs < p.untilMs),
+    (p) => periodStart(p.fromMs) <= timeMs && (p.untilMs === undefined || timeMs < p.untilMs),
   );
 }
 
