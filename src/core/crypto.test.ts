@@ -2,7 +2,13 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeCryptoBackend, signSync, verifySync } from '../node/crypto-node.js';
+import {
+  generateKeyPairSync,
+  nodeCryptoBackend,
+  signSync,
+  verifyP256XySync,
+  verifySync,
+} from '../node/crypto-node.js';
 import { concatBytes, fromHex, toHex, utf8 } from './bytes.js';
 import type { KeyPair, PrivateKey, PublicKey, SignatureAlg, SignatureBackend } from './crypto.js';
 import { nobleBackend } from './noble.js';
@@ -653,6 +659,27 @@ describe('SHA-256 backends', () => {
         expect(Buffer.from(nodeSha256(d)).equals(Buffer.from(noble(d)))).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('node backend: ES256 from a JWK’s x and y (no decompression)', () => {
+  it('agrees with verify on the compressed key, and refuses points off the curve', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), fc.boolean(), async (msg, flip) => {
+        const kp = generateKeyPairSync('ES256');
+        const point = p256.Point.fromBytes(kp.publicKey.bytes).toBytes(false);
+        const x = point.slice(1, 33);
+        const y = point.slice(33, 65);
+        const sig = signSync(kp.privateKey, msg);
+        if (flip) sig[5] = (sig[5] ?? 0) ^ 1;
+        expect(verifyP256XySync(x, y, msg, sig)).toBe(verifySync(kp.publicKey, msg, sig));
+        expect(verifyP256XySync(x, y, msg, sig)).toBe(!flip);
+        const offCurve = y.slice();
+        offCurve[31] = (offCurve[31] ?? 0) ^ 1;
+        expect(verifyP256XySync(x, offCurve, msg, sig)).toBe(false);
+      }),
+      { numRuns: 30 },
     );
   });
 });

@@ -38,6 +38,16 @@ export interface SignatureBackend {
   sign(privateKey: PrivateKey, message: Uint8Array): Promise<Uint8Array>;
   /** Returns false — never throws — for a malformed key, signature or a failed check. */
   verify(publicKey: PublicKey, message: Uint8Array, signature: Uint8Array): Promise<boolean>;
+  /**
+   * Optional ES256 check from a point's affine x and y (as a JWK carries them): saves
+   * decompressing a compressed key when the caller has both. Same contract as verify.
+   */
+  verifyP256Xy?(
+    x: Uint8Array,
+    y: Uint8Array,
+    message: Uint8Array,
+    signature: Uint8Array,
+  ): Promise<boolean>;
 }
 
 export const PUBLIC_KEY_LENGTH: Record<SignatureAlg, number> = { Ed25519: 32, ES256: 33 };

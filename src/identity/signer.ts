@@ -212,6 +212,9 @@ export async function verifyJws(
     // 'Ed25519' is the fully specified JOSE name (RFC 9864) for what 'EdDSA' means here.
     const algOk = k.alg === 'EdDSA' ? alg === 'EdDSA' || alg === 'Ed25519' : alg === 'ES256';
     if (!algOk) return false;
+    if (backend?.verifyP256Xy !== undefined && k.alg === 'ES256' && k.y !== undefined) {
+      return await backend.verifyP256Xy(k.x, k.y, data, signature);
+    }
     if (backend !== undefined) {
       const pk: PublicKey =
         k.alg === 'EdDSA'

@@ -72,6 +72,37 @@ function publicKeyObject(publicKey: PublicKey): KeyObject {
   return key;
 }
 
+/** A P-256 public key from x and y; OpenSSL refuses a point off the curve (throws). */
+function p256KeyObjectXy(x: Uint8Array, y: Uint8Array): KeyObject {
+  const xs = Buffer.from(x.buffer, x.byteOffset, x.length);
+  const ys = Buffer.from(y.buffer, y.byteOffset, y.length);
+  const id = 'XY' + xs.toString('latin1') + ys.toString('latin1');
+  const hit = publicKeys.get(id);
+  if (hit !== undefined) return hit;
+  const key = createPublicKey({
+    key: { kty: 'EC', crv: 'P-256', x: xs.toString('base64url'), y: ys.toString('base64url') },
+    format: 'jwk',
+  });
+  publicKeys.set(id, key);
+  return key;
+}
+
+/** ES256 from affine coordinates (JWK x, y): no decompression. False, never a throw. */
+export function verifyP256XySync(
+  x: Uint8Array,
+  y: Uint8Array,
+  message: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  try {
+    if (x.length !== 32 || y.length !== 32 || signature.length !== 64) return false;
+    const key = p256KeyObjectXy(x, y);
+    return nodeVerify('sha256', message, { key, dsaEncoding: 'ieee-p1363' }, signature);
+  } catch {
+    return false;
+  }
+}
+
 function p256Jwk(uncompressed: Buffer, scalar?: Uint8Array): JsonWebKey {
   const jwk: JsonWebKey = {
     kty: 'EC',
@@ -200,5 +231,8 @@ export const nodeCryptoBackend: SignatureBackend = {
   },
   async verify(publicKey: PublicKey, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
     return verifySync(publicKey, message, signature);
+  },
+  async verifyP256Xy(x, y, message, signature) {
+    return verifyP256XySync(x, y, message, signature);
   },
 };
