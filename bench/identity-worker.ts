@@ -5,6 +5,7 @@
 // exactly the two signatures each presentation carries (issuer JWS, key-binding JWT).
 // Each timed loop also reads this thread's own CPU and run-queue wait from
 // /proc/thread-self/schedstat (Linux), so the rates can be given per CPU-second received.
+import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { utf8 } from '../src/core/bytes.js';
@@ -64,7 +65,13 @@ export type WorkerAnswer =
       readonly cold: Timed;
     }
   | { readonly kind: 'verify'; readonly timed: Timed }
-  | { readonly kind: 'ceiling'; readonly ed25519: Timed; readonly es256: Timed };
+  | {
+      readonly kind: 'ceiling';
+      readonly ed25519: Timed;
+      readonly es256: Timed;
+      /** Each presentation's two signatures with a holder key never seen: a fresh key import each. */
+      readonly cold: Timed;
+    };
 
 const port = parentPort;
 if (!port) throw new Error('identity-worker runs as a worker thread');
@@ -190,6 +197,38 @@ function rawLoop(checks: readonly Check[], durationMs: number): Timed {
   return timed(count, failures, start, s0);
 }
 
+// The floor for a citizen never seen before: the issuer's Ed25519 check (its key is always the
+// same body's) plus a fresh P-256 key import from the JWK and its first verification — no cache.
+const holderJwks = pool.map((item) => {
+  const parts = item.presentation.split('~');
+  const payload = JSON.parse(
+    new TextDecoder().decode(b64uDecode(parts[0]?.split('.')[1] ?? '') ?? new Uint8Array()),
+  ) as { cnf: { jwk: { x: string; y: string } } };
+  return payload.cnf.jwk;
+});
+
+function coldLoop(durationMs: number): Timed {
+  let count = 0;
+  let failures = 0;
+  const s0 = sched();
+  const start = performance.now();
+  const end = start + durationMs;
+  while (performance.now() < end) {
+    const i = count % pool.length;
+    const ed = edChecks[i];
+    const es = esChecks[i];
+    const jwk = holderJwks[i];
+    if (!ed || !es || !jwk) break;
+    const key = createPublicKey({ key: { kty: 'EC', crv: 'P-256', ...jwk }, format: 'jwk' });
+    const ok =
+      verifySync(ed.publicKey, ed.message, ed.signature) &&
+      nodeVerify('sha256', es.message, { key, dsaEncoding: 'ieee-p1363' }, es.signature);
+    if (!ok) failures++;
+    count++;
+  }
+  return timed(count, failures, start, s0);
+}
+
 // Warm-up, timed: the first sight of every holder key (key import, JIT), and a check that the
 // whole pool verifies.
 const cold = await verifyLoop('once');
@@ -205,7 +244,8 @@ port.on('message', (m: WorkerCommand) => {
     } else {
       const ed25519 = rawLoop(edChecks, m.durationMs);
       const es256 = rawLoop(esChecks, m.durationMs);
-      answer = { kind: 'ceiling', ed25519, es256 };
+      const cold = coldLoop(m.durationMs);
+      answer = { kind: 'ceiling', ed25519, es256, cold };
     }
     port.postMessage(answer);
   })();
