@@ -4,6 +4,15 @@ import { allMessages, say } from '../src/cli/messages.js';
 import { problemCodes, titleOf } from '../src/node/problems.js';
 import { RECEIPT_ERRORS, describeReceiptError } from '../src/core/receipt.js';
 import { createLedger } from '../src/node/node.js';
+import {
+  CREDENTIAL_TYPES,
+  DATA_CATEGORIES,
+  LAWFUL_BASES,
+  PURPOSES,
+} from '../src/identity/types.js';
+import { VP_ERROR_CODES, VP_ERROR_MESSAGES } from '../src/identity/verify.js';
+// The identity services register their codes' titles when loaded, as the node does.
+import '../src/node/identity/routes.js';
 
 describe('bilingual strings', () => {
   it('CLI messages have both languages, and they differ', () => {
@@ -35,6 +44,57 @@ describe('bilingual strings', () => {
     for (const t of createLedger().txTypes()) {
       expect(t.summary.en.length, t.type).toBeGreaterThan(0);
       expect(t.summary.cy, t.type).not.toBe(t.summary.en);
+    }
+  });
+
+  it('identity codes a person can meet have real titles (not the generic fallback)', () => {
+    const generic = titleOf('NO_SUCH_CODE', 'en');
+    const codes = [
+      ...VP_ERROR_CODES,
+      'STAFF_UNAUTHORISED',
+      'ISSUER_NOT_AUTHORISED',
+      'CREDENTIAL_CLAIMS_INVALID',
+      'CREDENTIAL_STATUS_FINAL',
+      'PRESENTATION_REPLAYED',
+      'EXCHANGE_SIGNATURE_INVALID',
+      'EXCHANGE_REPLAYED',
+      'NO_RECORD',
+      'CONSENT_WITHDRAWN',
+      'CONSENT_EXPIRED',
+      'CONSENT_WRONG_REQUESTER',
+      'CONSENT_WRONG_PURPOSE',
+      'CONSENT_WRONG_CATEGORY',
+      'CONSENT_WRONG_HOLDER',
+      'HISTORY_CHALLENGE_INVALID',
+      'HISTORY_PROOF_INVALID',
+      'invalid_grant',
+      'invalid_proof',
+    ];
+    for (const code of codes) {
+      expect(titleOf(code, 'en'), code).not.toBe(generic);
+      expect(titleOf(code, 'cy'), code).not.toBe(titleOf(code, 'en'));
+    }
+    for (const code of VP_ERROR_CODES) {
+      expect(VP_ERROR_MESSAGES[code].cy, code).not.toBe(VP_ERROR_MESSAGES[code].en);
+    }
+  });
+
+  it('credential types, claims, categories, purposes and lawful bases have both languages', () => {
+    for (const t of Object.values(CREDENTIAL_TYPES)) {
+      expect(t.metadata.display.map((d) => d.lang).sort(), t.vct).toEqual(['cy', 'en']);
+      for (const c of t.metadata.claims) {
+        const en = c.display.find((d) => d.lang === 'en')?.label;
+        const cy = c.display.find((d) => d.lang === 'cy')?.label;
+        expect(en, c.path.join('.')).toBeTruthy();
+        expect(cy, c.path.join('.')).toBeTruthy();
+        expect(cy).not.toBe(en);
+      }
+    }
+    for (const table of [DATA_CATEGORIES, PURPOSES, LAWFUL_BASES]) {
+      for (const [k, v] of Object.entries(table)) {
+        expect(v.en, k).toBeTruthy();
+        expect(v.cy, k).not.toBe(v.en);
+      }
     }
   });
 });

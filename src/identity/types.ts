@@ -314,7 +314,7 @@ export interface LawfulBasis extends Bilingual {
 /** UK GDPR Article 6(1) lawful bases for processing. */
 export const LAWFUL_BASES: Readonly<Record<string, LawfulBasis>> = Object.freeze({
   consent: { article: '6(1)(a)', en: 'Consent', cy: 'Cydsyniad' },
-  contract: { article: '6(1)(b)', en: 'Contract', cy: 'Contract' },
+  contract: { article: '6(1)(b)', en: 'Contract', cy: 'Cytundeb' },
   'legal-obligation': {
     article: '6(1)(c)',
     en: 'Legal obligation',
