@@ -5,7 +5,9 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHex, utf8 } from '../src/core/bytes.js';
 import { sha256 } from '../src/core/hash.js';
+import { createStatusListToken } from '../src/identity/status-list.js';
 import { VCT } from '../src/identity/types.js';
+import { bodySigner } from '../src/node/identity/jws.js';
 import type { TestNode } from './helpers.js';
 import { startTestNode, stopTestNode } from './helpers.js';
 import type { Holder } from './identity-helpers.js';
@@ -203,5 +205,51 @@ describe('identity services on a node', () => {
     );
     expect(unknown.status).toBe(404);
     expect(unknown.json.code).toBe('BODY_UNKNOWN');
+  });
+
+  it('a status list version a crash left pending is anchored and served at the next start', async () => {
+    const db = n.identity.ctx.db;
+    const row = db
+      .prepare(`SELECT uri, token FROM status_lists WHERE slug = 'newport' LIMIT 1`)
+      .get() as {
+      uri: string;
+      token: string;
+    };
+    const hosted = n.identity.ctx.bodies.get('newport');
+    if (!hosted) throw new Error('newport not hosted');
+    // A new version signed and written as pending, then the "crash": no anchor, not served.
+    const statuses = new Uint8Array(4096);
+    statuses[7] = 2;
+    const pending = await createStatusListToken({
+      uri: row.uri,
+      issuer: hosted.body.did,
+      kid: `${hosted.body.did}#${hosted.body.keyId}`,
+      signer: bodySigner(hosted.body),
+      statuses,
+      iatS: Math.floor(Date.now() / 1000) + 1,
+      ttlS: 60,
+    });
+    const digest = toHex(sha256(utf8(pending)));
+    db.prepare(`UPDATE status_lists SET pending_token = ?, pending_digest = ? WHERE uri = ?`).run(
+      pending,
+      digest,
+      row.uri,
+    );
+    expect(await (await fetch(row.uri)).text()).toBe(row.token);
+    await n.identity.recover();
+    const anchor = await n.http.get<{ digest: string }>(
+      `/v1/status-anchors?uri=${encodeURIComponent(row.uri)}`,
+    );
+    expect(anchor.json.digest).toBe(digest);
+    expect(await (await fetch(row.uri)).text()).toBe(pending);
+    // Recovering again changes nothing (the anchor is already there).
+    await n.identity.recover();
+    expect(
+      (
+        await n.http.get<{ digest: string }>(
+          `/v1/status-anchors?uri=${encodeURIComponent(row.uri)}`,
+        )
+      ).json.digest,
+    ).toBe(digest);
   });
 });
