@@ -10,6 +10,7 @@ import { p256 } from '@noble/curves/nist.js';
 import { toBase64Url } from '../core/bytes.js';
 import type { PublicKey } from '../core/crypto.js';
 import { didKeyFromPublicKey, publicKeyFromDidKey } from '../core/did.js';
+import { publicJwkOf } from '../identity/signer.js';
 import type { Random } from './random.js';
 import { randomBytes } from './random.js';
 
@@ -60,13 +61,7 @@ export function publicKeyOfScalar(scalar: Uint8Array): PublicKey {
 /** The JWK of a P-256 public key (for `cnf.jwk` and JWS headers). */
 export function publicJwk(publicKey: PublicKey): P256PublicJwk {
   if (publicKey.alg !== 'ES256') throw new TypeError('not an ES256 public key');
-  const point = p256.Point.fromBytes(publicKey.bytes).toBytes(false);
-  return {
-    kty: 'EC',
-    crv: 'P-256',
-    x: toBase64Url(point.subarray(1, 33)),
-    y: toBase64Url(point.subarray(33, 65)),
-  };
+  return publicJwkOf(publicKey) as P256PublicJwk;
 }
 
 /** The JWK of a P-256 did:key, or undefined for any other DID. */

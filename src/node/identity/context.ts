@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendProblem } from '../problems.js';
 import type { CadwynNode } from '../node.js';
 import type { HostedBody } from './bodies.js';
 import { BodyActor, loadHostedBodies } from './bodies.js';
@@ -47,4 +48,16 @@ export function createIdentityContext(
     staff: staffGuard(staffToken),
     staffToken,
   };
+}
+
+/** The body named by the route, or a 404 problem (BODY_UNKNOWN) already sent. */
+export function hostedOr404(
+  ctx: IdentityContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  slug: string,
+): Hosted | undefined {
+  const h = ctx.bodies.get(slug);
+  if (!h) void sendProblem(req, reply, 404, 'BODY_UNKNOWN', slug);
+  return h;
 }

@@ -225,14 +225,16 @@ export function registerExchange(app: FastifyInstance, ctx: IdentityContext): vo
         // No consent, no subject: nothing to attribute on the ledger (see the header comment).
         return sendProblem(req, reply, 403, 'CONSENT_UNKNOWN');
       }
-      const verdict = checkConsent(state, {
-        consentId: r.consentId,
-        holder: hosted.body.did,
-        requester: r.requester,
-        category: r.category,
-        purpose: r.purpose,
-        atMs: ctx.clock(),
-      });
+      const check = () =>
+        checkConsent(state, {
+          consentId: r.consentId,
+          holder: hosted.body.did,
+          requester: r.requester,
+          category: r.category,
+          purpose: r.purpose,
+          atMs: ctx.clock(),
+        });
+      const verdict = check();
       let refusal: string | undefined = verdict.ok ? undefined : verdict.code;
       let value: Json | undefined;
       if (!refusal) {
@@ -242,37 +244,31 @@ export function registerExchange(app: FastifyInstance, ctx: IdentityContext): vo
         if (row) value = JSON.parse(row.value) as Json;
         else refusal = 'NO_RECORD';
       }
-      let record;
-      try {
-        record = await hosted.actor.submitAndWait('access.record', {
+      const log = (why: string | undefined) =>
+        hosted.actor.submitAndWait('access.record', {
           requestId: r.requestId,
           requester: r.requester,
           subject: consent.subject,
           category: r.category,
           purpose: r.purpose,
           consentId: r.consentId,
-          outcome: refusal ? 'refused' : 'served',
-          ...(refusal ? { reason: reasonOf(refusal) } : {}),
+          outcome: why ? 'refused' : 'served',
+          ...(why ? { reason: reasonOf(why) } : {}),
         });
+      let record;
+      try {
+        record = await log(refusal);
       } catch (e) {
         if (e instanceof BodyTxError && e.code === 'ACCESS_DUPLICATE') {
           return sendProblem(req, reply, 409, 'EXCHANGE_REPLAYED');
         }
-        if (e instanceof BodyTxError && e.code === 'ACCESS_SERVED_WITHOUT_CONSENT') {
-          // The consent changed between our check and the block: the ledger is right.
-          await hosted.actor.submitAndWait('access.record', {
-            requestId: r.requestId,
-            requester: r.requester,
-            subject: consent.subject,
-            category: r.category,
-            purpose: r.purpose,
-            consentId: r.consentId,
-            outcome: 'refused',
-            reason: 'consent-changed',
-          });
-          return sendProblem(req, reply, 403, 'CONSENT_WITHDRAWN');
-        }
-        throw e;
+        if (!(e instanceof BodyTxError && e.code === 'ACCESS_SERVED_WITHOUT_CONSENT')) throw e;
+        // The consent changed between our check and the block (withdrawn, or expired): the
+        // ledger is right. Nothing is served, and the refusal is what goes on record.
+        const now = check();
+        refusal = now.ok ? 'CONSENT_WITHDRAWN' : now.code;
+        value = undefined;
+        record = await log(refusal);
       }
       const accessRecord = { requestId: r.requestId, txId: record.id, height: record.height };
       if (refusal) return sendProblem(req, reply, 403, refusal, undefined, { accessRecord });

@@ -25,6 +25,7 @@ import type { CredentialType } from '../../identity/types.js';
 import { issuerAuthorisedAt } from '../../ledger/modules/identity.js';
 import { registerTitles, sendProblem } from '../problems.js';
 import type { Hosted, IdentityContext } from './context.js';
+import { hostedOr404 as bodyOr404 } from './context.js';
 import { bodySigner } from './jws.js';
 import type { StatusName } from './status-lists.js';
 import { StatusLists } from './status-lists.js';
@@ -178,11 +179,8 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
       issuerAuthorisedAt(ctx.node.state, hosted.body.did, t.vct, now),
     );
   };
-  const hostedOr404 = (req: FastifyRequest, reply: FastifyReply, slug: string) => {
-    const h = ctx.bodies.get(slug);
-    if (!h) sendProblem(req, reply, 404, 'BODY_UNKNOWN', slug);
-    return h;
-  };
+  const hostedOr404 = (req: FastifyRequest, reply: FastifyReply, slug: string) =>
+    bodyOr404(ctx, req, reply, slug);
 
   // ---- metadata ----
   app.get<{ Params: { slug: string } }>(

@@ -21,6 +21,7 @@ import { issuerAuthorisedAt, getStatusAnchor, memberJwk } from '../../ledger/mod
 import { nodeCryptoBackend } from '../crypto-node.js';
 import { registerTitles, sendProblem } from '../problems.js';
 import type { Hosted, IdentityContext } from './context.js';
+import { hostedOr404 as bodyOr404 } from './context.js';
 import type { StatusLists } from './status-lists.js';
 
 const REQUEST_TTL_MS = 10 * 60_000;
@@ -136,11 +137,8 @@ export function registerVerifier(
       if (s.expiresMs + (s.status === 'pending' ? 0 : RESULT_TTL_MS) < now) sessions.delete(k);
     }
   };
-  const hostedOr404 = (req: FastifyRequest, reply: FastifyReply, slug: string) => {
-    const h = ctx.bodies.get(slug);
-    if (!h) sendProblem(req, reply, 404, 'BODY_UNKNOWN', slug);
-    return h;
-  };
+  const hostedOr404 = (req: FastifyRequest, reply: FastifyReply, slug: string) =>
+    bodyOr404(ctx, req, reply, slug);
 
   app.post<{ Params: { slug: string }; Body: { dcql_query: unknown; purpose?: Json } }>(
     '/v1/verifiers/:slug/requests',
