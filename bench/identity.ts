@@ -478,6 +478,9 @@ export interface VerifyResult {
   readonly coldCeilingPerSecond: number;
   readonly coldCeilingPerCpuSecond?: number;
   readonly coldRatioToTarget: number;
+  /** Distinct citizens in a warmed-up process: nothing of theirs cached. */
+  readonly firstSight: ThreadRates;
+  readonly firstSightRatioToTarget: number;
 }
 
 function rates(ts: readonly Timed[]): ThreadRates {
@@ -564,7 +567,7 @@ export async function benchVerify(
     o.log?.(
       `(i) ${fmt(pool)} presentations built by ${threads} threads in ${fmt(buildSeconds, 1)} s (incl. thread start-up)`,
     );
-    const coldBad = ready.find((r) => r.cold.failures > 0);
+    const coldBad = ready.find((r) => r.cold.failures + r.firstSight.failures > 0);
     if (coldBad) throw new Error(`(i) the pool does not verify: ${coldBad.cold.firstError ?? ''}`);
     const verify = await all('verify', { cmd: 'verify', durationMs }, durationMs + 30_000);
     const ceil = await all(
@@ -615,6 +618,9 @@ export async function benchVerify(
         perSecond: ceilingPerSecond,
         ...(ceilingPerCpu ? { perCpuSecond: ceilingPerCpu } : {}),
       },
+      firstSight: rates(ready.map((r) => r.firstSight)),
+      firstSightRatioToTarget:
+        rates(ready.map((r) => r.firstSight)).perSecond / VERIFY_TARGET_PER_SEC,
       coldCeilingPerSecond: coldCeil.perSecond,
       ...(coldCeil.perCpuSecond ? { coldCeilingPerCpuSecond: coldCeil.perCpuSecond } : {}),
       coldRatioToTarget:
@@ -935,13 +941,18 @@ export function identityRows(r: {
     });
     rows.push({
       figure: '    distinct citizens (first sight)',
-      value: `${fmt(i.coldPerSecond)} /s`,
-      note: `each credential and holder key seen for the first time (incl. JIT warm-up); vs target ${fmt(i.coldRatioToTarget, 2)}; pool built in ${fmt(i.buildSeconds, 1)} s`,
+      value: `${fmt(i.firstSight.perSecond)} /s`,
+      note: `each credential and holder key new to a warmed-up verifier (nothing cached); vs target ${fmt(i.firstSightRatioToTarget, 2)}${i.firstSight.perCpuSecond ? `; per CPU-second ${fmt(i.firstSight.perCpuSecond)} per thread` : ''}`,
     });
     rows.push({
       figure: '    floor for first sight',
       value: `${fmt(i.coldCeilingPerSecond)} /s`,
-      note: `Ed25519 + a fresh P-256 key import and verify per presentation, ${i.threads} threads, same run; first sight / floor ${fmt(i.coldPerSecond / i.coldCeilingPerSecond, 2)}; the target needs a faster P-256 than this machine's OpenSSL`,
+      note: `Ed25519 + a fresh P-256 key import and verify per presentation, ${i.threads} threads, same run; first sight / floor ${fmt(i.firstSight.perSecond / i.coldCeilingPerSecond, 2)}`,
+    });
+    rows.push({
+      figure: '    first pass, cold process',
+      value: `${fmt(i.coldPerSecond)} /s`,
+      note: `the very first verifications of a new process (JIT warm-up too); pool built in ${fmt(i.buildSeconds, 1)} s`,
     });
   }
   if (r.j) {
