@@ -57,6 +57,8 @@ export async function startTestNode(o: TestNodeOptions = {}): Promise<TestNode> 
     verifyWorkers: 0,
     blockIntervalMs: 25,
     synchronous: 'NORMAL',
+    // 18 scrypt hashes per fresh node would slow every test; the staff tests turn them on.
+    demoStaffAccounts: false,
     ...o,
     dataDir,
     port: 0,

@@ -8,8 +8,12 @@ const M = {
     cy: (url: string) => `Nod Cadwyn yn gwrando ar ${url}`,
   },
   createdConsortium: {
-    en: (dir: string) => `Created the demo Gwent consortium and this node's keys in ${dir}`,
-    cy: (dir: string) => `Crëwyd consortiwm enghreifftiol Gwent ac allweddi’r nod hwn yn ${dir}`,
+    en: (dir: string) =>
+      `Created the demo Gwent consortium and this node's keys in ${dir}\n` +
+      `Portal sign-in for each body's demo staff: ${dir}/demo-staff.json`,
+    cy: (dir: string) =>
+      `Crëwyd consortiwm enghreifftiol Gwent ac allweddi’r nod hwn yn ${dir}\n` +
+      `Mewngofnodi i’r Porth ar gyfer staff enghreifftiol pob corff: ${dir}/demo-staff.json`,
   },
   stopping: { en: () => 'Stopping…', cy: () => 'Yn stopio…' },
   stopped: { en: () => 'Stopped cleanly.', cy: () => 'Wedi stopio’n lân.' },

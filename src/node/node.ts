@@ -29,6 +29,7 @@ import type { ConsortiumKeys } from '../core/receipt.js';
 import { notaryModule } from '../ledger/modules/notary.js';
 import { identityModule } from '../ledger/modules/identity.js';
 import { accessModule, consentModule } from '../ledger/modules/consent.js';
+import { staffModule } from '../ledger/modules/staff.js';
 import { canonicalDiff, nextStateRoot, StateOverlay } from '../ledger/state.js';
 import { nodeCryptoBackend, verifySync } from './crypto-node.js';
 import { FILES, readNodeKey } from './datadir.js';
@@ -81,6 +82,7 @@ export const LEDGER_MODULES: readonly LedgerModule[] = [
   identityModule,
   consentModule,
   accessModule,
+  staffModule,
 ];
 
 export function createLedger(): Ledger {

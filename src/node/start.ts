@@ -19,6 +19,8 @@ export interface StartOptions extends Partial<Omit<NodeOptions, 'dataDir'>> {
   readonly clock?: () => number;
   /** The URL wallets and other nodes reach this node at; the listening address otherwise. */
   readonly publicUrl?: string;
+  /** Make the demo staff accounts (data/demo-staff.json) on first start; default true. */
+  readonly demoStaffAccounts?: boolean;
 }
 
 export interface RunningNode {
@@ -66,7 +68,9 @@ export async function startNode(o: StartOptions): Promise<RunningNode> {
   let url = o.publicUrl?.replace(/\/+$/, '') ?? '';
   try {
     app = await buildApi(node, { ...defaultApiOptions, logger: app0Logger });
-    identity = await registerIdentity(app, node, () => url);
+    identity = await registerIdentity(app, node, () => url, {
+      demoStaffAccounts: o.demoStaffAccounts ?? true,
+    });
     if (level !== false) logger = app.log;
     writeFileAtomic(
       join(o.dataDir, FILES.consortiumKeys),
@@ -75,7 +79,7 @@ export async function startNode(o: StartOptions): Promise<RunningNode> {
     await app.listen({ port: o.port, host: o.host });
   } catch (e) {
     await node.close();
-    identity?.close();
+    await identity?.close();
     throw e;
   }
   const services = identity;
@@ -95,7 +99,7 @@ export async function startNode(o: StartOptions): Promise<RunningNode> {
       // Stop taking requests, finish in-flight ones, then let the node commit what it holds.
       await app.close();
       await node.close();
-      services.close();
+      await services.close();
     },
   };
 }

@@ -8,7 +8,9 @@ import type { CadwynNode } from '../node.js';
 import type { HostedBody } from './bodies.js';
 import { BodyActor, loadHostedBodies } from './bodies.js';
 import { openServiceDb } from './service-db.js';
-import { loadStaffToken, staffGuard } from './staff.js';
+import { hasStaffToken, loadStaffToken } from './staff.js';
+import type { StaffRole } from '../../ledger/modules/staff.js';
+import { StaffAccounts, staffActorOf, staffGuardFor } from './staff-accounts.js';
 
 export interface Hosted {
   readonly body: HostedBody;
@@ -23,8 +25,34 @@ export interface IdentityContext {
   readonly baseUrl: () => string;
   readonly clock: () => number;
   readonly random: (n: number) => Uint8Array;
-  readonly staff: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  /** A preHandler for a staff route needing `role` (bearer token, or a session of that body). */
+  readonly staff: (
+    role: StaffRole,
+  ) => (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
   readonly staffToken: string;
+  readonly accounts: StaffAccounts;
+  /** Puts what a staff member just did on the ledger (as their opaque account id). */
+  recordStaff(
+    req: FastifyRequest,
+    slug: string,
+    action: StaffActionName,
+    ref?: string,
+  ): Promise<void>;
+}
+
+export type StaffActionName = Parameters<typeof staffActionPayload>[1];
+
+function staffActionPayload(
+  actor: { account: string; role: StaffRole },
+  action:
+    | 'offer-created'
+    | 'credential-status-changed'
+    | 'presentation-requested'
+    | 'data-requested'
+    | 'record-kept',
+  ref?: string,
+) {
+  return { account: actor.account, role: actor.role, action, ...(ref ? { ref } : {}) };
 }
 
 export function createIdentityContext(
@@ -38,16 +66,29 @@ export function createIdentityContext(
     bodies.set(body.slug, { body, actor: new BodyActor(body, node) });
   }
   const staffToken = loadStaffToken(dataDir);
-  return {
+  const bearer = hasStaffToken(staffToken);
+  const ctx = {
     node,
     db: openServiceDb(dataDir),
     bodies,
     baseUrl,
     clock: node.deps.clock,
     random,
-    staff: staffGuard(staffToken),
     staffToken,
-  };
+  } as Omit<IdentityContext, 'accounts' | 'staff' | 'recordStaff'> & Partial<IdentityContext>;
+  const full = ctx as IdentityContext;
+  const accounts = new StaffAccounts(full);
+  Object.assign(ctx, {
+    accounts,
+    staff: (role: StaffRole) => staffGuardFor(full, accounts, bearer, role),
+    async recordStaff(req: FastifyRequest, slug: string, action: StaffActionName, ref?: string) {
+      const actor = staffActorOf(req);
+      const hosted = bodies.get(slug);
+      if (!actor || !hosted) return;
+      await hosted.actor.submit('staff.action', staffActionPayload(actor, action, ref));
+    },
+  });
+  return full;
 }
 
 /** The body named by the route, or a 404 problem (BODY_UNKNOWN) already sent. */

@@ -143,7 +143,7 @@ export function registerExchange(app: FastifyInstance, ctx: IdentityContext): vo
   app.put<{ Params: { slug: string }; Body: { subject: string; category: string; value: Json } }>(
     '/v1/exchange/:slug/records',
     {
-      preHandler: ctx.staff,
+      preHandler: ctx.staff('registrar'),
       schema: {
         summary: 'Holder staff: keep a record about a pseudonym (off the ledger)',
         tags: ['exchange', 'staff'],
@@ -178,6 +178,7 @@ export function registerExchange(app: FastifyInstance, ctx: IdentityContext): vo
           JSON.stringify(req.body.value),
           ctx.clock(),
         );
+      await ctx.recordStaff(req, req.params.slug, 'record-kept');
       return reply.code(204).send();
     },
   );
@@ -289,7 +290,7 @@ export function registerExchange(app: FastifyInstance, ctx: IdentityContext): vo
   }>(
     '/v1/exchange/:slug/ask',
     {
-      preHandler: ctx.staff,
+      preHandler: ctx.staff('registrar'),
       schema: {
         summary: 'Requester staff: ask another body for data under a consent',
         tags: ['exchange', 'staff'],
@@ -347,6 +348,7 @@ export function registerExchange(app: FastifyInstance, ctx: IdentityContext): vo
         return sendProblem(req, reply, 502, 'EXCHANGE_HOLDER_UNREACHABLE', (e as Error).message);
       }
       const text = await res.text();
+      await ctx.recordStaff(req, hosted.body.slug, 'data-requested', request.requestId);
       return passThrough(req, reply, res, text);
     },
   );

@@ -277,7 +277,7 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
   }>(
     '/v1/issuers/:slug/offers',
     {
-      preHandler: ctx.staff,
+      preHandler: ctx.staff('issuer'),
       schema: {
         summary: 'Staff: offer a credential to a citizen (QR code and same-device link)',
         tags: ['issuance', 'staff'],
@@ -355,6 +355,7 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
         JSON.stringify(credentialOffer),
       )}`;
       const qrSvg = await QRCode.toString(offerUri, { type: 'svg', errorCorrectionLevel: 'M' });
+      await ctx.recordStaff(req, hosted.body.slug, 'offer-created', offer.id);
       return reply.code(201).send({
         offerId: offer.id,
         offerUri,
@@ -369,7 +370,7 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
   app.get<{ Params: { slug: string; id: string } }>(
     '/v1/issuers/:slug/offers/:id',
     {
-      preHandler: ctx.staff,
+      preHandler: ctx.staff('issuer'),
       schema: { summary: 'Staff: has the offer been redeemed?', tags: ['issuance', 'staff'] },
     },
     async (req, reply) => {
@@ -537,7 +538,7 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
   app.get<{ Params: { slug: string } }>(
     '/v1/issuers/:slug/credentials',
     {
-      preHandler: ctx.staff,
+      preHandler: ctx.staff('issuer'),
       schema: {
         summary: 'Staff: credentials this body issued (no personal data)',
         tags: ['issuance', 'staff'],
@@ -560,7 +561,7 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
   app.post<{ Params: { slug: string; id: string }; Body: { status?: string } }>(
     '/v1/issuers/:slug/credentials/:id/status',
     {
-      preHandler: ctx.staff,
+      preHandler: ctx.staff('issuer'),
       schema: {
         summary: 'Staff: revoke, suspend or reinstate a credential (the new list is anchored)',
         tags: ['issuance', 'staff'],
@@ -580,6 +581,7 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
       );
       if (!r.ok)
         return sendProblem(req, reply, r.code === 'CREDENTIAL_UNKNOWN' ? 404 : 409, r.code);
+      await ctx.recordStaff(req, req.params.slug, 'credential-status-changed', req.params.id);
       return { credentialId: req.params.id, status: req.body.status, statusList: r };
     },
   );

@@ -9,21 +9,26 @@ import { registerExchange } from './exchange.js';
 import { registerHistory } from './history.js';
 import { registerIssuer } from './issuer.js';
 import { registerVerifier } from './verifier.js';
+import { registerStaffRoutes } from './staff-accounts.js';
 
 export interface IdentityServices {
   readonly ctx: IdentityContext;
   /** Finishes work a crash left half done (status lists anchored but not yet served). */
   recover(): Promise<void>;
-  close(): void;
+  /** Resolves once the demo staff accounts exist (made in the background on first start). */
+  staffReady(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export async function registerIdentity(
   app: FastifyInstance,
   node: CadwynNode,
   baseUrl: () => string,
+  opts: { readonly demoStaffAccounts?: boolean } = {},
 ): Promise<IdentityServices> {
   const ctx = createIdentityContext(node, baseUrl);
   let recover: () => Promise<void> = async () => {};
+  let staffReady: Promise<void> = Promise.resolve();
   await app.register(async (scope) => {
     scope.removeContentTypeParser(['application/json', 'text/plain']);
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
@@ -43,15 +48,30 @@ export async function registerIdentity(
       { parseAs: 'string' },
       (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
     );
+    registerStaffRoutes(scope, ctx, ctx.accounts);
     const lists = registerIssuer(scope, ctx);
     registerVerifier(scope, ctx, lists);
     registerExchange(scope, ctx);
     registerHistory(scope, ctx);
-    recover = () => lists.recover();
+    recover = async () => {
+      // Hashing 18 demo passwords takes a second or two of the thread pool: not in the way of
+      // start-up. `staffReady` says when they exist.
+      if (opts.demoStaffAccounts !== false) {
+        staffReady = ctx.accounts.ensureDemoAccounts(node.opts.dataDir).catch((e: unknown) => {
+          node.deps.logger.error({ err: String(e) }, 'demo staff accounts not created');
+        });
+      }
+      await lists.recover();
+    };
   });
   return {
     ctx,
     recover: () => recover(),
-    close: () => ctx.db.close(),
+    staffReady: () => staffReady,
+    close: async () => {
+      // Demo accounts still being hashed are dropped (they are made again at the next start).
+      ctx.accounts.closed = true;
+      ctx.db.close();
+    },
   };
 }

@@ -5,9 +5,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { writeFileAtomic } from '../datadir.js';
-import { sendProblem } from '../problems.js';
 
 export const STAFF_TOKEN_FILE = 'staff-token';
 
@@ -19,14 +18,11 @@ export function loadStaffToken(dataDir: string): string {
   return token;
 }
 
-/** A Fastify preHandler: 401 problem+json unless the request carries the staff token. */
-export function staffGuard(token: string) {
+/** Does the request carry the node's staff token (constant-time compare)? */
+export function hasStaffToken(token: string) {
   const expected = Buffer.from(`Bearer ${token}`);
-  return async (req: FastifyRequest, reply: FastifyReply) => {
+  return (req: FastifyRequest): boolean => {
     const got = Buffer.from(req.headers.authorization ?? '');
-    if (got.length !== expected.length || !timingSafeEqual(got, expected)) {
-      reply.header('www-authenticate', 'Bearer realm="cadwyn-staff"');
-      return sendProblem(req, reply, 401, 'STAFF_UNAUTHORISED');
-    }
+    return got.length === expected.length && timingSafeEqual(got, expected);
   };
 }

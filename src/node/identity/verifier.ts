@@ -143,7 +143,7 @@ export function registerVerifier(
   app.post<{ Params: { slug: string }; Body: { dcql_query: unknown; purpose?: Json } }>(
     '/v1/verifiers/:slug/requests',
     {
-      preHandler: ctx.staff,
+      preHandler: ctx.staff('verifier'),
       schema: {
         summary: 'Staff: ask a citizen to present exactly the claims a service needs (DCQL)',
         tags: ['presentation', 'staff'],
@@ -185,6 +185,7 @@ export function registerVerifier(
       const requestUri = `${ctx.baseUrl()}/verifiers/${hosted.body.slug}/requests/${id}`;
       const link = `openid4vp://?client_id=${encodeURIComponent(session.clientId)}&request_uri=${encodeURIComponent(requestUri)}`;
       const qrSvg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M' });
+      await ctx.recordStaff(req, hosted.body.slug, 'presentation-requested', id);
       return reply
         .code(201)
         .send({ requestId: id, requestUri: link, qrSvg, expiresMs: session.expiresMs });
@@ -295,7 +296,7 @@ export function registerVerifier(
   app.get<{ Params: { slug: string; id: string } }>(
     '/v1/verifiers/:slug/requests/:id',
     {
-      preHandler: ctx.staff,
+      preHandler: ctx.staff('verifier'),
       schema: {
         summary: 'Staff: the outcome of a presentation request',
         tags: ['presentation', 'staff'],
