@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem, TestNode } from './helpers.js';
 import { startTestNode, stopTestNode } from './helpers.js';
 import { RESIDENT } from './identity-helpers.js';
+import { DEMO_NETWORK } from '../src/ledger/demo.js';
+import { MemoryStorage, Wallet } from '../src/wallet/index.js';
 
 let n: TestNode;
 let offsetMs = 0;
@@ -122,5 +124,71 @@ describe('staff accounts and sessions', () => {
     } finally {
       offsetMs = 0;
     }
+  });
+
+  it('the Portal lists a body’s consents and access records, and notarises as the body', async () => {
+    const w = await Wallet.create({
+      storage: new MemoryStorage(),
+      passphrase: 'p',
+      kdf: { N: 1024, r: 8, p: 1 },
+    });
+    if (!w.ok) throw new Error(w.code);
+    const newport = 'did:web:newport.gwent.example';
+    const subject = await w.value.didFor(newport);
+    const seq = (await n.http.get<{ nextSeq: number }>(`/v1/accounts/${subject}`)).json.nextSeq;
+    const tx = await w.value.consentGrant(
+      {
+        holder: newport,
+        requester: 'did:web:aneurin-bevan.gwent.example',
+        purpose: { code: 'care-planning', en: 'Planning your care', cy: 'Cynllunio eich gofal' },
+        categories: ['housing'],
+        lawfulBasis: 'consent',
+        expiresMs: Date.now() + 3_600_000,
+      },
+      { network: DEMO_NETWORK, seq, timeMs: Date.now() },
+    );
+    if (!tx.ok) throw new Error(tx.code);
+    const sub = await n.http.post<{ id: string }>('/v1/transactions?waitMs=10000', tx.value);
+    const consentId = sub.json.id;
+    const officer = await signIn('newport.officer');
+    const health = await signIn('aneurin-bevan.officer');
+    const asked = await n.http.post(
+      '/v1/exchange/aneurin-bevan/ask',
+      { holder: newport, consentId, category: 'housing', purpose: 'care-planning' },
+      { cookie: health.cookie },
+    );
+    expect(asked.status).toBe(403); // Newport keeps no housing record for this pseudonym
+    const consents = await n.http.get<{ consents: { id: string; role: string; status: string }[] }>(
+      '/v1/bodies/newport/consents',
+      { cookie: officer.cookie },
+    );
+    expect(consents.json.consents).toEqual([
+      expect.objectContaining({ id: consentId, role: 'holder', status: 'active' }),
+    ]);
+    const mine = await n.http.get<{
+      accessRecords: { role: string; outcome: string; reason: string }[];
+    }>('/v1/bodies/newport/access-records', { cookie: officer.cookie });
+    expect(mine.json.accessRecords).toEqual([
+      expect.objectContaining({ role: 'holder', outcome: 'refused', reason: 'no-record' }),
+    ]);
+    const theirs = await n.http.get<{ accessRecords: { role: string }[] }>(
+      '/v1/bodies/aneurin-bevan/access-records',
+      { cookie: health.cookie },
+    );
+    expect(theirs.json.accessRecords.map((r) => r.role)).toEqual(['requester']);
+    const digest = 'ab'.repeat(32);
+    const notarised = await n.http.post<{ txId: string; receipt: string }>(
+      '/v1/bodies/newport/notarise',
+      { digest, label: 'Planning decision 2026/0142' },
+      { cookie: officer.cookie },
+    );
+    expect(notarised.status).toBe(201);
+    expect((await n.http.get(notarised.json.receipt)).status).toBe(200);
+    const again = await n.http.post<Problem>(
+      '/v1/bodies/newport/notarise',
+      { digest },
+      { cookie: officer.cookie },
+    );
+    expect(again.json.code).toBe('NOTARY_ALREADY_NOTARISED');
   });
 });

@@ -72,6 +72,9 @@ export const CONSENT_KEYS = {
   consentOf: (subject: string, id: string) => `consent-of/${subject}/${id}`,
   access: (requestId: string) => `access/${requestId}`,
   accessOf: (subject: string, requestId: string) => `access-of/${subject}/${requestId}`,
+  /** A member body's side: consents and access records it holds data for or asked under. */
+  consentParty: (body: string, id: string) => `consent-party/${body}/${id}`,
+  accessParty: (body: string, requestId: string) => `access-party/${body}/${requestId}`,
 } as const;
 
 export function getConsent(state: StateReader, id: string): Consent | undefined {
@@ -223,6 +226,8 @@ const grant: TxType<GrantPayload> = {
     };
     ctx.state.put(CONSENT_KEYS.consent(id), c as unknown as Json);
     ctx.state.put(CONSENT_KEYS.consentOf(subject, id), id);
+    ctx.state.put(CONSENT_KEYS.consentParty(c.holder, id), id);
+    ctx.state.put(CONSENT_KEYS.consentParty(c.requester, id), id);
     return OK;
   },
 };
@@ -324,6 +329,8 @@ const record: TxType<RecordPayload> = {
     };
     ctx.state.put(CONSENT_KEYS.access(p.requestId), r as unknown as Json);
     ctx.state.put(CONSENT_KEYS.accessOf(p.subject, p.requestId), p.requestId);
+    ctx.state.put(CONSENT_KEYS.accessParty(holder, p.requestId), p.requestId);
+    ctx.state.put(CONSENT_KEYS.accessParty(p.requester, p.requestId), p.requestId);
     return OK;
   },
 };

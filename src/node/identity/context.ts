@@ -49,7 +49,8 @@ function staffActionPayload(
     | 'credential-status-changed'
     | 'presentation-requested'
     | 'data-requested'
-    | 'record-kept',
+    | 'record-kept'
+    | 'document-notarised',
   ref?: string,
 ) {
   return { account: actor.account, role: actor.role, action, ...(ref ? { ref } : {}) };

@@ -10,6 +10,7 @@ import { registerHistory } from './history.js';
 import { registerIssuer } from './issuer.js';
 import { registerVerifier } from './verifier.js';
 import { registerStaffRoutes } from './staff-accounts.js';
+import { registerPortal } from './portal.js';
 
 export interface IdentityServices {
   readonly ctx: IdentityContext;
@@ -53,6 +54,7 @@ export async function registerIdentity(
     registerVerifier(scope, ctx, lists);
     registerExchange(scope, ctx);
     registerHistory(scope, ctx);
+    registerPortal(scope, ctx);
     recover = async () => {
       // Hashing 18 demo passwords takes a second or two of the thread pool: not in the way of
       // start-up. `staffReady` says when they exist.
