@@ -134,6 +134,31 @@ export default tseslint.config(
     },
   },
   {
+    // web runs in the browser (decision 0007): core, identity and wallet, nothing of the node.
+    files: ['web/**/*.ts'],
+    rules: {
+      // TypeScript already checks names, the DOM's included (web/tsconfig.json).
+      'no-undef': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'web runs in the browser: no Node-only imports.' },
+            {
+              group: ['**/src/node/**', '**/src/cli/**'],
+              message: 'web calls the node over HTTP; it does not import it.',
+            },
+            {
+              group: ['better-sqlite3', 'fastify', 'commander'],
+              message: 'web does no I/O but fetch.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
     // Tests may read vectors from disk and cross-check against node:crypto.
     files: ['src/**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },

@@ -8,6 +8,7 @@ import type { Logger, NodeOptions } from './node.js';
 import { CadwynNode, defaultNodeOptions } from './node.js';
 import type { IdentityServices } from './identity/routes.js';
 import { registerIdentity } from './identity/routes.js';
+import { defaultWebOptions, registerWeb } from './web.js';
 
 export interface StartOptions extends Partial<Omit<NodeOptions, 'dataDir'>> {
   readonly dataDir: string;
@@ -19,6 +20,8 @@ export interface StartOptions extends Partial<Omit<NodeOptions, 'dataDir'>> {
   readonly clock?: () => number;
   /** The URL wallets and other nodes reach this node at; the listening address otherwise. */
   readonly publicUrl?: string;
+  /** The built web faces (default dist/web); false serves the API only. */
+  readonly webRoot?: string | false;
   /** Make the demo staff accounts (data/demo-staff.json) on first start; default true. */
   readonly demoStaffAccounts?: boolean;
 }
@@ -72,6 +75,8 @@ export async function startNode(o: StartOptions): Promise<RunningNode> {
       demoStaffAccounts: o.demoStaffAccounts ?? true,
     });
     if (level !== false) logger = app.log;
+    // After the API and identity routes: the site's routes are exact paths, never shadowing them.
+    await registerWeb(app, { root: o.webRoot ?? defaultWebOptions.root, publicUrl: () => url });
     writeFileAtomic(
       join(o.dataDir, FILES.consortiumKeys),
       JSON.stringify(node.consortiumKeys(), null, 2) + '\n',

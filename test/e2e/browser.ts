@@ -177,11 +177,12 @@ export async function noHorizontalScroll(page: Page): Promise<{
   }, viewportWidth);
 }
 
-/** A full-page screenshot at `.tmp/screens/<name>.png`; returns the path. */
+/** A full-page screenshot (CSS pixels) at `.tmp/screens/<name>.png`; returns the path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const path = join(SCREENS_DIR, `${name.replace(/[^A-Za-z0-9._-]+/g, '_')}.png`);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  // CSS-pixel scale: a quarter of the pixels to encode on the 2× phone, still readable.
+  await page.screenshot({ path, fullPage: true, animations: 'disabled', scale: 'css' });
   return path;
 }
 
@@ -206,7 +207,7 @@ const INTERACTIVE = [
  * background, colour, border or text decoration of the element, its ::before/::after, or its
  * label's). Returns the problems found, empty when keyboard use works.
  */
-export async function keyboardReachable(page: Page, maxTabs = 300): Promise<string[]> {
+export async function keyboardReachable(page: Page, maxTabs = 1000): Promise<string[]> {
   // Transitions would make the computed style lag behind focus; they are not what is tested.
   await page.addStyleTag({
     content: '*,*::before,*::after{transition:none!important;animation:none!important}',
@@ -249,7 +250,13 @@ export async function keyboardReachable(page: Page, maxTabs = 300): Promise<stri
       return parts.join('#');
     };
     (window as unknown as { __e2eStyleOf: typeof styleOf }).__e2eStyleOf = styleOf;
-    (document.activeElement as HTMLElement | null)?.blur();
+    // Start from the top whatever the page focused on load: focus a (non-tabbable) marker at the
+    // start of <body>, which also unfocuses everything else before their styles are recorded.
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    start.setAttribute('data-e2e-start', '');
+    document.body.prepend(start);
+    start.focus({ preventScroll: true });
     const groups = new Set<string>();
     let n = 0;
     for (const el of Array.from(document.querySelectorAll(selector))) {
@@ -329,6 +336,7 @@ export async function keyboardReachable(page: Page, maxTabs = 300): Promise<stri
     );
   }
   await page.evaluate(() => {
+    document.querySelector('[data-e2e-start]')?.remove();
     const attrs = ['data-e2e-kbd', 'data-e2e-unfocused', 'data-e2e-radio-group'];
     for (const el of Array.from(document.querySelectorAll('[data-e2e-unfocused]'))) {
       for (const a of attrs) el.removeAttribute(a);

@@ -51,7 +51,7 @@ const status = new Map<string, number>();
 const pageErrors = new Map<Viewport, string[]>();
 
 beforeAll(async () => {
-  // The browser first: a missing Chromium fails every test here, even if no page exists yet.
+  // The browser first: a missing Chromium fails this file loudly, even if no page exists yet.
   browser = await launchBrowser();
   node = await startTestNode();
   for (const p of PAGES) {
@@ -99,7 +99,13 @@ const switchTo = (page: Page, lang: Lang) => page.locator(`a[hreflang="${OTHER[l
  * Loads a page and waits until it has rendered in `want`: status 200, its language switch
  * visible, <html lang> = `want` (set by script, so polled), fonts loaded.
  */
-async function load(expect: ExpectStatic, v: Viewport, url: string, want: Lang): Promise<Page> {
+async function load(
+  expect: ExpectStatic,
+  v: Viewport,
+  url: string,
+  want: Lang,
+  why = '',
+): Promise<Page> {
   const page = pages.get(v);
   if (!page) throw new Error(`no ${v} page`);
   pageErrors.get(v)?.splice(0);
@@ -108,10 +114,10 @@ async function load(expect: ExpectStatic, v: Viewport, url: string, want: Lang):
   await expect
     .poll(() => switchTo(page, want).isVisible(), {
       timeout: 5000,
-      message: `${url}: a visible language switch to ${OTHER[want]} (a[hreflang="${OTHER[want]}"])`,
+      message: `${url}${why}: page in ${want}, with a visible switch to ${OTHER[want]} (a[hreflang="${OTHER[want]}"])`,
     })
     .toBe(true);
-  expect(await waitForLang(page, want), `<html lang> of ${url}`).toBe(want);
+  expect(await waitForLang(page, want), `<html lang> of ${url}${why}`).toBe(want);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page;
 }
@@ -165,7 +171,7 @@ describe.each(PAGES)('$path', ({ path, name }) => {
         .soft([...(pageErrors.get(v) ?? [])], `${label}: uncaught script errors after switching`)
         .toEqual([]);
       // …and stays so on the next load without ?lang (remembered).
-      await load(expect, v, base, other);
+      await load(expect, v, base, other, ` (${other} remembered after switching from ${lang})`);
       expect
         .soft([...(pageErrors.get(v) ?? [])], `${label}: uncaught script errors on reload`)
         .toEqual([]);
