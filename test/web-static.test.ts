@@ -8,6 +8,8 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerWeb } from '../src/node/web.js';
 import { chooseLang, DICTIONARIES, PROPER_NAMES } from '../web/shared/i18n.js';
+import { portal } from '../web/portal/strings.js';
+import { wallet } from '../web/wallet/strings.js';
 import type { Dictionary } from '../web/shared/i18n.js';
 import {
   checkCheckpoint,
@@ -128,7 +130,9 @@ describe('the node serves the web faces', () => {
 });
 
 describe('every string in English and Welsh', () => {
-  const entries = Object.entries(DICTIONARIES).flatMap(([d, dict]) =>
+  // The shared dictionaries, and the ones the Wallet and the Portal register themselves.
+  const all = { ...DICTIONARIES, wallet, portal };
+  const entries = Object.entries(all).flatMap(([d, dict]) =>
     Object.entries(dict as Dictionary).map(([key, text]) => ({ d, key, text })),
   );
 

@@ -9,6 +9,9 @@
 // navigator.language (cy… is Welsh), else English. Changing it redraws what is on screen in
 // place, so nothing a person has typed, chosen or checked is lost.
 
+import type { portal } from '../portal/strings.js';
+import type { wallet } from '../wallet/strings.js';
+
 export type Lang = 'en' | 'cy';
 export const LANGS: readonly Lang[] = ['en', 'cy'];
 
@@ -46,11 +49,23 @@ export function currentLang(): Lang {
 
 /** Both languages of `key`. */
 export function lookup(key: Key): Text {
-  strings ??= new Map(Object.values(DICTIONARIES).flatMap((d: Dictionary) => Object.entries(d)));
+  strings ??= new Map(
+    [...Object.values(DICTIONARIES), ...registered].flatMap((d: Dictionary) => Object.entries(d)),
+  );
   const text = strings.get(key);
   // Key is checked by the compiler; this is for keys built at run time (areaName).
   if (!text) throw new Error(`i18n: no string ${key}`);
   return text;
+}
+
+// The Wallet's and the Portal's strings are big and only theirs: each page registers its own
+// (useStrings), so the Wallet does not carry the Portal's words and stays inside its budget.
+const registered: Dictionary[] = [];
+
+/** Makes a page's own dictionary available to t() (the shared ones always are). */
+export function useStrings(...dictionaries: Dictionary[]): void {
+  registered.push(...dictionaries);
+  strings = undefined;
 }
 
 /** An argument of t(): a value, or a function evaluated in the current language (dates, names). */
@@ -773,8 +788,15 @@ export const DICTIONARIES = {
   accessibility,
 } as const;
 
+/** The page dictionaries, registered at run time by their pages (typed here). */
+interface PageDictionaries {
+  readonly wallet: typeof wallet;
+  readonly portal: typeof portal;
+}
+type AllDictionaries = typeof DICTIONARIES & PageDictionaries;
+
 /** A string's key. */
 export type Key = {
-  [D in keyof typeof DICTIONARIES]: keyof (typeof DICTIONARIES)[D];
-}[keyof typeof DICTIONARIES] &
+  [D in keyof AllDictionaries]: keyof AllDictionaries[D];
+}[keyof AllDictionaries] &
   string;

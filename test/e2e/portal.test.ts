@@ -1,0 +1,511 @@
+// The staff Portal (decision 0007) in Debian's Chromium against a real node with demo staff
+// accounts: sign-in (and a wrong password), issuing a resident credential (QR code, link, PIN,
+// collected by a real wallet), suspending and reinstating it, a verification request answered
+// by the wallet (only the asked-for claims shown), consents, data requests, the access log,
+// notarising a file (hashed in the browser, never uploaded) with its receipt, governance, the
+// roles an account has, and the end of a session. axe-core WCAG 2.2 AA on every screen in
+// English and Welsh; no sideways scrolling at 360 px; screenshots in .tmp/screens/.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestNode } from '../helpers.js';
+import { startTestNode, stopTestNode } from '../helpers.js';
+import { MemoryStorage, Wallet } from '../../src/wallet/index.js';
+import {
+  checkAxe,
+  desktopContext,
+  launchBrowser,
+  noHorizontalScroll,
+  phoneContext,
+  screenshot,
+} from './browser.js';
+
+const NEWPORT = 'did:web:newport.gwent.example';
+const HEALTH = 'did:web:aneurin-bevan.gwent.example';
+
+let n: TestNode;
+let browser: Browser;
+let desktop: BrowserContext;
+let phone: BrowserContext | undefined;
+let page: Page;
+let wallet: Wallet;
+const passwords = new Map<string, string>();
+const pageErrors: string[] = [];
+/** Every request body the Portal sent, to show that a notarised file never leaves the browser. */
+const sentBodies: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  n = await startTestNode({ demoStaffAccounts: true });
+  await n.identity.staffReady();
+  const demo = JSON.parse(readFileSync(join(n.dataDir, 'demo-staff.json'), 'utf8')) as {
+    accounts: { username: string; password: string }[];
+  };
+  for (const a of demo.accounts) passwords.set(a.username, a.password);
+  const w = await Wallet.create({
+    storage: new MemoryStorage(),
+    passphrase: 'portal e2e',
+    kdf: { N: 1024, r: 8, p: 1 },
+  });
+  if (!w.ok) throw new Error(w.code);
+  wallet = w.value;
+  desktop = await desktopContext(browser);
+  page = await desktop.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('request', (r) => sentBodies.push(r.postData() ?? ''));
+}, 60_000);
+
+afterAll(async () => {
+  await phone?.close().catch(() => undefined);
+  await desktop?.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await stopTestNode(n);
+}, 30_000);
+
+const h1Text = (p: Page = page) => p.locator('h1').first().innerText();
+const nav = (p: Page = page) => p.locator('nav.cadwyn-portal-nav');
+
+async function langIs(p: Page, lang: 'en' | 'cy'): Promise<void> {
+  await expect.poll(() => p.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
+/**
+ * axe on the screen as it is, in English then in Welsh (switched in place with the page's own
+ * link, so what is typed and shown stays), with a screenshot of each; back to English after.
+ */
+async function checkScreen(name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  expect(await checkAxe(page, `${name} en`)).toEqual([]);
+  await screenshot(page, `portal-${name}-en-desktop`);
+  const english = await h1Text();
+  await page.locator('a[hreflang="cy"]').first().click();
+  await langIs(page, 'cy');
+  expect(await h1Text(), `${name}: the heading in Welsh`).not.toBe(english);
+  expect(await checkAxe(page, `${name} cy`)).toEqual([]);
+  await screenshot(page, `portal-${name}-cy-desktop`);
+  await page.locator('a[hreflang="en"]').first().click();
+  await langIs(page, 'en');
+  expect(await h1Text()).toBe(english);
+}
+
+/** Moves to a view with the Portal's own navigation; focus lands on the new heading. */
+async function open(linkName: string, heading: string): Promise<void> {
+  await nav().getByRole('link', { name: linkName, exact: true }).click();
+  await expect.poll(() => h1Text()).toBe(heading);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+}
+
+async function signIn(
+  p: Page,
+  username: string,
+  password = passwords.get(username) ?? '',
+): Promise<void> {
+  await p.locator('#username').fill(username);
+  await p.locator('#password').fill(password);
+  await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+describe('the staff Portal', () => {
+  it('shows sign-in, says plainly what is wrong, and signs in', async () => {
+    await page.goto(`${n.url}/portal/?lang=en`);
+    await expect.poll(() => h1Text()).toBe('Sign in to the Portal');
+    await checkScreen('signin');
+
+    // Nothing entered: both fields in error, listed in the summary, tied to the fields.
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    expect(await summary.locator('a').allInnerTexts()).toEqual([
+      'Enter your username',
+      'Enter your password',
+    ]);
+
+    // A wrong password: the node's STAFF_SIGNIN_FAILED in plain words, on the password field.
+    await signIn(page, 'newport.officer', 'not-the-password');
+    await expect.poll(() => summary.innerText()).toContain('The username or password is not right');
+    expect(await page.locator('#password').getAttribute('aria-describedby')).toContain(
+      'password-error',
+    );
+    expect(await page.locator('#password-error').innerText()).toContain(
+      'The username or password is not right',
+    );
+    expect(await page.locator('#password').inputValue()).toBe('');
+    await checkScreen('signin-error');
+
+    // Five wrong passwords lock an account: the node's STAFF_SIGNIN_LOCKED in plain words.
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${n.url}/v1/staff/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'torfaen.officer', password: 'wrong' }),
+      });
+    }
+    await signIn(page, 'torfaen.officer');
+    await expect
+      .poll(() => page.locator('#username-error').innerText())
+      .toContain('too many attempts to sign in');
+
+    await signIn(page, 'newport.officer');
+    await expect.poll(() => h1Text()).toBe('Your tasks');
+    const bar = await page.locator('.cadwyn-portal-session').innerText();
+    expect(bar).toContain('newport.officer');
+    expect(bar).toContain('Newport City Council');
+    expect(bar).toContain('Cyngor Dinas Casnewydd');
+    expect(bar).toMatch(/Issuer, Verifier, Registrar, Auditor/);
+    expect(await nav().getByRole('link').allInnerTexts()).toEqual([
+      'Your tasks',
+      'Issue a credential',
+      'Issued credentials',
+      'Check a credential',
+      'Consents',
+      'Access log',
+      'Data requests',
+      'Notarise a document',
+      'Governance',
+    ]);
+    await checkScreen('home');
+  });
+
+  it('issues a resident credential: QR code, link and PIN; the wallet collects it', async () => {
+    await open('Issue a credential', 'Issue a credential');
+    await page.getByLabel('Gwent resident').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.locator('#claim-given-name').isVisible()).toBe(true);
+
+    // Empty: every field says what to enter.
+    await page.getByRole('button', { name: 'Create the offer' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    expect(await summary.locator('a').allInnerTexts()).toContain('Enter the date of birth');
+    await checkScreen('issue-errors');
+
+    await page.locator('#claim-given-name').fill('Angharad');
+    await page.locator('#claim-family-name').fill('Prydderch');
+    await page.locator('#claim-birthdate').fill('12');
+    await page.locator('#claim-birthdate-month').fill('4');
+    await page.locator('#claim-birthdate-year').fill('1990');
+    await page.locator('#claim-address-street-address').fill('12 Stryd y Bont');
+    await page.locator('#claim-address-locality').fill('Casnewydd');
+    await page.locator('#claim-address-postal-code').fill('np201aa');
+    await page.getByRole('button', { name: 'Create the offer' }).click();
+
+    const qr = page.locator('img.cadwyn-qr');
+    await expect.poll(() => qr.isVisible()).toBe(true);
+    expect(await qr.getAttribute('alt')).toMatch(/QR code of the credential offer/);
+    expect(await qr.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+    const pin = (await page.locator('#offer-pin').innerText()).trim();
+    expect(pin).toMatch(/^\d{4}$/);
+    const offerUri =
+      (await page
+        .getByRole('link', { name: 'Open the offer in a wallet on this device' })
+        .getAttribute('href')) ?? '';
+    expect(offerUri).toMatch(/^openid-credential-offer:\/\/\?credential_offer=/);
+    await checkScreen('issue-offer');
+
+    // A real wallet scans it and types the PIN; the page sees it collected.
+    const got = await wallet.receiveOffer(offerUri, { txCode: pin });
+    expect(got.ok).toBe(true);
+    await expect
+      .poll(() => page.locator('.cadwyn-live-status').innerText(), { timeout: 10_000 })
+      .toContain('has collected the credential');
+  });
+
+  it('lists issued credentials, and suspends and reinstates one after confirming', async () => {
+    await open('Issued credentials', 'Issued credentials');
+    const rows = page.locator('table tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('Valid');
+    await checkScreen('credentials');
+
+    await rows
+      .first()
+      .getByRole('button', { name: /^Suspend/ })
+      .click();
+    await expect
+      .poll(() => page.locator('.cadwyn-confirm h2').innerText())
+      .toBe('Are you sure you want to suspend this credential?');
+    await checkScreen('credentials-confirm');
+    await page.getByRole('button', { name: 'Yes, suspend it' }).click();
+    await expect
+      .poll(() => page.locator('.govuk-notification-banner--success').innerText())
+      .toMatch(/has been suspended/);
+    await expect.poll(() => rows.first().innerText()).toContain('Suspended');
+
+    await rows
+      .first()
+      .getByRole('button', { name: /^Reinstate/ })
+      .click();
+    await page.getByRole('button', { name: 'Yes, reinstate it' }).click();
+    await expect.poll(() => rows.first().innerText()).toContain('Valid');
+  });
+
+  it('asks for over 18 and local authority; the wallet answers; only those are shown', async () => {
+    await open('Check a credential', 'Check a credential');
+    expect(
+      await page.getByLabel('Over 18 and local authority (for a parking permit)').isChecked(),
+    ).toBe(true);
+    expect(await page.locator('#verify-purpose-en').inputValue()).toBe('Resident parking permit');
+    expect(await page.locator('#verify-purpose-cy').inputValue()).toBe(
+      'Trwydded barcio preswylwyr',
+    );
+    // The list of claims shows only when choosing them oneself.
+    expect(await page.locator('#verify-claims').isVisible()).toBe(false);
+    await page.getByLabel('Choose the details to ask for').check();
+    expect(await page.locator('#verify-claims').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Create the request' }).click();
+    await expect
+      .poll(() => page.locator('.govuk-error-summary').innerText())
+      .toContain('Select at least one detail to ask for');
+    await checkScreen('verify-custom');
+    await page.getByLabel('Over 18 and local authority (for a parking permit)').check();
+    expect(await page.locator('#verify-claims').isVisible()).toBe(false);
+    expect(await page.locator('#verify-purpose-en').inputValue()).toBe('Resident parking permit');
+    await checkScreen('verify');
+    await page.getByRole('button', { name: 'Create the request' }).click();
+
+    const qr = page.locator('img.cadwyn-qr');
+    await expect.poll(() => qr.isVisible()).toBe(true);
+    expect(await qr.getAttribute('alt')).toMatch(/QR code of the request/);
+    const link =
+      (await page
+        .getByRole('link', { name: 'Open the request in a wallet on this device' })
+        .getAttribute('href')) ?? '';
+    expect(link).toMatch(/^openid4vp:\/\//);
+    await checkScreen('verify-request');
+
+    const opened = await wallet.openRequest(link, { nodeUrl: n.url });
+    if (!opened.ok) throw new Error(opened.code);
+    const answered = await wallet.respond(opened.value);
+    expect(answered.ok).toBe(true);
+
+    const result = page.locator('.cadwyn-result');
+    await expect.poll(() => result.innerText(), { timeout: 10_000 }).toContain('Verified');
+    const text = await result.innerText();
+    expect(text).toMatch(/Over 18\s+Yes/);
+    expect(text).toMatch(/Local authority\s+Newport \(W06000022\)/);
+    expect(text).toContain('Newport City Council');
+    for (const secret of ['Angharad', 'Prydderch', '1990', 'NP20']) {
+      expect(text).not.toContain(secret);
+    }
+    await checkScreen('verify-result');
+    // In Welsh the labels are Welsh too.
+    await page.locator('a[hreflang="cy"]').first().click();
+    await langIs(page, 'cy');
+    expect(await result.innerText()).toMatch(/Dros 18 oed\s+Ydy/);
+    await page.locator('a[hreflang="en"]').first().click();
+    await langIs(page, 'en');
+  });
+
+  it('keeps a housing record, asks another body for data, and shows consents and the access log', async () => {
+    const purpose = { code: 'care-planning', en: 'Planning your care', cy: 'Cynllunio eich gofal' };
+    const toNewport = await wallet.grantConsent(n.url, {
+      holder: NEWPORT,
+      requester: HEALTH,
+      purpose,
+      categories: ['housing'],
+      lawfulBasis: 'consent',
+      expiresMs: Date.now() + 3_600_000,
+    });
+    const toHealth = await wallet.grantConsent(n.url, {
+      holder: HEALTH,
+      requester: NEWPORT,
+      purpose: {
+        code: 'housing-application',
+        en: 'Your housing application',
+        cy: 'Eich cais am dŷ',
+      },
+      categories: ['health-summary'],
+      lawfulBasis: 'consent',
+      expiresMs: Date.now() + 3_600_000,
+    });
+    if (!toNewport.ok || !toHealth.ok) throw new Error('consents not granted');
+
+    await open('Data requests', 'Data requests');
+    await page.locator('#record-subject').fill(await wallet.didFor(NEWPORT));
+    await page.getByLabel('On the social housing register, band B (high need)').check();
+    await page.getByRole('button', { name: 'Keep the record' }).click();
+    await expect
+      .poll(() => page.locator('.govuk-notification-banner--success').innerText())
+      .toContain('The record has been kept');
+
+    // Newport asks the health board, which keeps no such record: refused, in plain words.
+    await page.locator('#ask-holder').selectOption(HEALTH);
+    await page.locator('#ask-consent').fill(toHealth.value.txId);
+    await page.locator('#ask-category').selectOption('health-summary');
+    await page.locator('#ask-purpose').selectOption('housing-application');
+    await page.getByRole('button', { name: 'Ask for the data' }).click();
+    await expect
+      .poll(() => page.locator('.cadwyn-problem').innerText())
+      .toContain('has no record of that kind');
+    await checkScreen('exchange');
+
+    // The health board asks Newport under the other consent: the record kept above is served.
+    const signedIn = await fetch(`${n.url}/v1/staff/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: 'aneurin-bevan.officer',
+        password: passwords.get('aneurin-bevan.officer'),
+      }),
+    });
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const asked = await fetch(`${n.url}/v1/exchange/aneurin-bevan/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({
+        holder: NEWPORT,
+        consentId: toNewport.value.txId,
+        category: 'housing',
+        purpose: 'care-planning',
+      }),
+    });
+    expect(asked.status).toBe(200);
+    expect(((await asked.json()) as { data: unknown }).data).toEqual({
+      category: 'social-housing-band-b',
+    });
+
+    await open('Consents', 'Consents');
+    const consents = page.locator('table tbody tr');
+    await expect.poll(() => consents.count()).toBe(2);
+    const table = await page.locator('table').innerText();
+    expect(table).toContain('Aneurin Bevan University Health Board');
+    expect(table).toContain('asks us for data');
+    expect(table).toContain('Health summary');
+    await checkScreen('consents');
+
+    // From a consent Newport asks under, the request form comes filled in.
+    await page.getByRole('link', { name: 'Ask for the data' }).click();
+    await expect.poll(() => h1Text()).toBe('Data requests');
+    expect(await page.locator('#ask-consent').inputValue()).toBe(toHealth.value.txId);
+    expect(await page.locator('#ask-holder').inputValue()).toBe(HEALTH);
+
+    await open('Access log', 'Access log');
+    const access = page.locator('table tbody tr');
+    await expect.poll(() => access.count()).toBe(2);
+    const log = await page.locator('table').innerText();
+    expect(log).toContain('Served');
+    expect(log).toContain('Refused');
+    expect(log).toContain('has no record of that kind');
+    await checkScreen('access');
+  });
+
+  it('notarises a file hashed in the browser and links to its receipt', async () => {
+    await open('Notarise a document', 'Notarise a document');
+    await checkScreen('notarise');
+    const content = `Planning decision 2026/0142 — approved ${Date.now()}`;
+    const digest = createHash('sha256').update(content).digest('hex');
+    await page.locator('#notarise-file-input').setInputFiles({
+      name: 'decision.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(content),
+    });
+    await expect.poll(() => page.locator('form').innerText()).toContain(digest);
+    await page.locator('#notarise-label').fill('Planning decision 2026/0142');
+    await page.getByRole('button', { name: 'Notarise', exact: true }).click();
+    const receipt = page.locator('#receipt-link');
+    await expect.poll(() => receipt.isVisible(), { timeout: 15_000 }).toBe(true);
+    const href = (await receipt.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/v1\/transactions\/[0-9a-f]{64}\/receipt$/);
+    expect(await receipt.getAttribute('download')).toMatch(/^cadwyn-receipt-[0-9a-f]{16}\.json$/);
+    expect((await fetch(`${n.url}${href}`)).status).toBe(200);
+    await checkScreen('notarise-done');
+    // Only the fingerprint went to the node, never the file.
+    expect(sentBodies.some((b) => b.includes(digest))).toBe(true);
+    expect(sentBodies.some((b) => b.includes('approved'))).toBe(false);
+  });
+
+  it('shows the consortium’s members and validators, read-only', async () => {
+    await open('Governance', 'Governance');
+    const tables = page.locator('table');
+    await expect.poll(() => tables.count()).toBe(2);
+    const members = await tables.nth(0).innerText();
+    expect(members).toContain('Newport City Council');
+    expect(members).toContain('Cyngor Dinas Casnewydd');
+    expect(await tables.nth(0).locator('tbody tr').count()).toBe(9);
+    expect(await tables.nth(1).locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('main').innerText()).toContain('will come to the Portal later');
+    await checkScreen('governance');
+  });
+
+  it('fits a 360 px phone, and shows an administrator only what their roles allow', async () => {
+    phone = await phoneContext(browser);
+    const p = await phone.newPage();
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    await p.goto(`${n.url}/portal/?lang=en`);
+    await expect.poll(() => h1Text(p)).toBe('Sign in to the Portal');
+    await signIn(p, 'newport.officer');
+    await expect.poll(() => h1Text(p)).toBe('Your tasks');
+    for (const view of [
+      'home',
+      'issue',
+      'credentials',
+      'verify',
+      'consents',
+      'access',
+      'exchange',
+      'notarise',
+      'governance',
+    ]) {
+      await p.goto(`${n.url}/portal/?lang=en#/${view}`);
+      await expect.poll(() => p.locator('[aria-busy="true"]').count()).toBe(0);
+      await p.evaluate(() => document.fonts.ready.then(() => undefined));
+      const fit = await noHorizontalScroll(p);
+      expect(fit.ok, `${view} at 360 px: ${fit.widest.join(', ')}`).toBe(true);
+      await screenshot(p, `portal-${view}-en-phone`);
+    }
+    await p.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => h1Text(p)).toBe('Sign in to the Portal');
+    expect(await p.locator('.govuk-notification-banner').innerText()).toContain(
+      'You have signed out',
+    );
+
+    await signIn(p, 'newport.admin');
+    await expect.poll(() => h1Text(p)).toBe('Your tasks');
+    expect(await nav(p).getByRole('link').allInnerTexts()).toEqual([
+      'Your tasks',
+      'Consents',
+      'Access log',
+      'Governance',
+    ]);
+    await p.goto(`${n.url}/portal/?lang=en#/issue`);
+    await expect.poll(() => h1Text(p)).toBe('You cannot use this page');
+
+    // Idle: a warning two minutes before, which keeps the session; then signed out, saying why.
+    const q = await phone.newPage();
+    q.on('pageerror', (e) => pageErrors.push(e.message));
+    await q.clock.install();
+    await q.goto(`${n.url}/portal/?lang=en#/governance`);
+    await expect.poll(() => h1Text(q)).toBe('Governance');
+    await q.clock.fastForward('28:30');
+    const stay = q.getByRole('button', { name: 'Stay signed in' });
+    await expect.poll(() => stay.isVisible()).toBe(true);
+    expect(await checkAxe(q, 'timeout warning')).toEqual([]);
+    await stay.click();
+    await expect.poll(() => stay.count()).toBe(0);
+    await q.clock.fastForward('30:00');
+    await expect.poll(() => h1Text(q)).toBe('Sign in to the Portal');
+    expect(await q.locator('.govuk-notification-banner').innerText()).toContain(
+      'did not use the Portal for 30 minutes',
+    );
+    await q.close();
+  });
+
+  it('goes back to sign-in, saying why, when the session has ended', async () => {
+    // The session ends on the node (as after 30 idle minutes); the next call finds out.
+    await page.evaluate(() =>
+      fetch('/v1/staff/session', { method: 'DELETE' }).then(() => undefined),
+    );
+    await nav().getByRole('link', { name: 'Consents', exact: true }).click();
+    await expect.poll(() => h1Text()).toBe('Sign in to the Portal');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
+      'Your session has ended',
+    );
+    await checkScreen('signin-expired');
+    // Signing in again goes back to where the person was.
+    await signIn(page, 'newport.officer');
+    await expect.poll(() => h1Text()).toBe('Consents');
+    expect(pageErrors).toEqual([]);
+  });
+});

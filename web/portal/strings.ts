@@ -1,0 +1,1047 @@
+// Every string of the Portal, in English and Welsh (decision 0007). Registered with
+// useStrings (ui.ts); `{0}`, `{1}`… are t()'s arguments, `[words](/path)` a link.
+import type { Dictionary } from '../shared/i18n.js';
+
+export const portal = {
+  // ---- shared words ----
+  'portal.none': { en: 'None', cy: 'Dim' },
+  'portal.yes': { en: 'Yes', cy: 'Ydy' },
+  'portal.no': { en: 'No', cy: 'Nac ydy' },
+  'portal.choose': { en: 'Choose…', cy: 'Dewiswch…' },
+  'portal.continue': { en: 'Continue', cy: 'Parhau' },
+  'portal.cancel': { en: 'Cancel', cy: 'Canslo' },
+  'portal.warning': { en: 'Warning', cy: 'Rhybudd' },
+  'portal.problemPrefix': { en: 'There is a problem: ', cy: 'Mae problem: ' },
+  'portal.banner.success': { en: 'Success', cy: 'Llwyddiant' },
+  'portal.banner.important': { en: 'Important', cy: 'Pwysig' },
+  'portal.copyLink': { en: 'Copy the link', cy: 'Copïo’r ddolen' },
+  'portal.copied': { en: 'Link copied', cy: 'Dolen wedi’i chopïo' },
+  'portal.copyFailed': {
+    en: 'The link could not be copied: select it and copy it yourself',
+    cy: 'Nid oedd modd copïo’r ddolen: dewiswch hi a’i chopïo eich hun',
+  },
+  'portal.loadingMembers': {
+    en: 'Loading the member bodies…',
+    cy: 'Wrthi’n llwytho’r cyrff sy’n aelodau…',
+  },
+  'portal.error.unreachableTitle': {
+    en: 'The ledger’s node cannot be reached',
+    cy: 'Nid oes modd cyrraedd nod y cyfriflyfr',
+  },
+  'portal.error.unexpectedTitle': { en: 'Something went wrong', cy: 'Aeth rhywbeth o’i le' },
+  'portal.error.unexpected': {
+    en: 'The page could not finish what you asked. Reload the page and try again.',
+    cy: 'Nid oedd modd i’r dudalen orffen yr hyn a ofynnoch. Ail-lwythwch y dudalen a rhowch gynnig arall arni.',
+  },
+  'portal.error.refusedTitle': {
+    en: 'This could not be done',
+    cy: 'Nid oedd modd gwneud hyn',
+  },
+
+  // ---- dates (GOV.UK date input) ----
+  'portal.date.day': { en: 'Day', cy: 'Diwrnod' },
+  'portal.date.month': { en: 'Month', cy: 'Mis' },
+  'portal.date.year': { en: 'Year', cy: 'Blwyddyn' },
+  'portal.date.missing': { en: 'Enter the date of birth', cy: 'Rhowch y dyddiad geni' },
+  'portal.date.noDay': {
+    en: 'Date of birth must include a day',
+    cy: 'Rhaid i’r dyddiad geni gynnwys diwrnod',
+  },
+  'portal.date.noMonth': {
+    en: 'Date of birth must include a month',
+    cy: 'Rhaid i’r dyddiad geni gynnwys mis',
+  },
+  'portal.date.noYear': {
+    en: 'Date of birth must include a year',
+    cy: 'Rhaid i’r dyddiad geni gynnwys blwyddyn',
+  },
+  'portal.date.notReal': {
+    en: 'Date of birth must be a real date',
+    cy: 'Rhaid i’r dyddiad geni fod yn ddyddiad go iawn',
+  },
+  'portal.date.future': {
+    en: 'Date of birth must be in the past',
+    cy: 'Rhaid i’r dyddiad geni fod yn y gorffennol',
+  },
+  'portal.date.tooOld': {
+    en: 'Date of birth must be after 1900',
+    cy: 'Rhaid i’r dyddiad geni fod ar ôl 1900',
+  },
+
+  // ---- sign-in and the session ----
+  'portal.signin.h1': { en: 'Sign in to the Portal', cy: 'Mewngofnodi i’r Porth' },
+  'portal.signin.lead': {
+    en: 'The Portal is for staff of Gwent’s public bodies. Sign in with the username and password your organisation gave you.',
+    cy: 'Mae’r Porth ar gyfer staff cyrff cyhoeddus Gwent. Mewngofnodwch gyda’r enw defnyddiwr a’r cyfrinair a roddodd eich sefydliad i chi.',
+  },
+  'portal.signin.username': { en: 'Username', cy: 'Enw defnyddiwr' },
+  'portal.signin.password': { en: 'Password', cy: 'Cyfrinair' },
+  'portal.signin.submit': { en: 'Sign in', cy: 'Mewngofnodi' },
+  'portal.signin.noUsername': { en: 'Enter your username', cy: 'Rhowch eich enw defnyddiwr' },
+  'portal.signin.noPassword': { en: 'Enter your password', cy: 'Rhowch eich cyfrinair' },
+  'portal.signin.failed': {
+    en: 'The username or password is not right. Check them and try again.',
+    cy: 'Nid yw’r enw defnyddiwr neu’r cyfrinair yn gywir. Gwiriwch nhw a rhowch gynnig arall arni.',
+  },
+  'portal.signin.locked': {
+    en: 'There have been too many attempts to sign in to this account. Wait 15 minutes, then try again.',
+    cy: 'Bu gormod o ymdrechion i fewngofnodi i’r cyfrif hwn. Arhoswch 15 munud, yna rhowch gynnig arall arni.',
+  },
+  'portal.signin.expired': {
+    en: 'Your session has ended, so you have been signed out',
+    cy: 'Mae eich sesiwn wedi dod i ben, felly rydych wedi cael eich allgofnodi',
+  },
+  'portal.signin.idle': {
+    en: 'You have been signed out because you did not use the Portal for 30 minutes',
+    cy: 'Rydych wedi cael eich allgofnodi am na wnaethoch ddefnyddio’r Porth am 30 munud',
+  },
+  'portal.signin.again': {
+    en: 'Sign in again to carry on. Anything you had not finished was not saved.',
+    cy: 'Mewngofnodwch eto i barhau. Ni chadwyd unrhyw beth nad oeddech wedi’i orffen.',
+  },
+  'portal.signin.signedOut': { en: 'You have signed out', cy: 'Rydych wedi allgofnodi' },
+  'portal.signin.demo.summary': {
+    en: 'Trying the demonstration?',
+    cy: 'Rhoi cynnig ar yr arddangosiad?',
+  },
+  'portal.signin.demo.text': {
+    en: 'The demonstration node makes two accounts for each body, such as ‘newport.officer’ and ‘newport.admin’. Their passwords are in the file demo-staff.json in the node’s data folder.',
+    cy: 'Mae’r nod arddangos yn creu dau gyfrif ar gyfer pob corff, fel ‘newport.officer’ a ‘newport.admin’. Mae eu cyfrineiriau yn y ffeil demo-staff.json yn ffolder data’r nod.',
+  },
+  'portal.session.heading': { en: 'Who is signed in', cy: 'Pwy sydd wedi mewngofnodi' },
+  'portal.session.user': { en: 'Signed in as', cy: 'Wedi mewngofnodi fel' },
+  'portal.session.body': { en: 'Organisation', cy: 'Sefydliad' },
+  'portal.session.roles': { en: 'Your roles', cy: 'Eich rolau' },
+  'portal.session.signOut': { en: 'Sign out', cy: 'Allgofnodi' },
+  'portal.timeout.heading': {
+    en: 'You will be signed out in 2 minutes',
+    cy: 'Byddwch yn cael eich allgofnodi ymhen 2 funud',
+  },
+  'portal.timeout.text': {
+    en: 'You have not used the Portal for 28 minutes. To keep people’s data safe, you will be signed out unless you choose to stay signed in.',
+    cy: 'Nid ydych wedi defnyddio’r Porth ers 28 munud. Er mwyn cadw data pobl yn ddiogel, byddwch yn cael eich allgofnodi oni bai eich bod yn dewis aros wedi mewngofnodi.',
+  },
+  'portal.timeout.stay': { en: 'Stay signed in', cy: 'Aros wedi mewngofnodi' },
+
+  // ---- roles ----
+  'portal.role.issuer': { en: 'Issuer', cy: 'Cyhoeddwr' },
+  'portal.role.verifier': { en: 'Verifier', cy: 'Gwiriwr' },
+  'portal.role.registrar': { en: 'Registrar', cy: 'Cofrestrydd' },
+  'portal.role.auditor': { en: 'Auditor', cy: 'Archwilydd' },
+  'portal.role.administrator': { en: 'Administrator', cy: 'Gweinyddwr' },
+
+  // ---- navigation and home ----
+  'portal.nav.label': { en: 'Portal tasks', cy: 'Tasgau’r Porth' },
+  'portal.nav.home': { en: 'Your tasks', cy: 'Eich tasgau' },
+  'portal.nav.issue': { en: 'Issue a credential', cy: 'Cyhoeddi cymhwyster' },
+  'portal.nav.credentials': { en: 'Issued credentials', cy: 'Cymwysterau a gyhoeddwyd' },
+  'portal.nav.verify': { en: 'Check a credential', cy: 'Gwirio cymhwyster' },
+  'portal.nav.consents': { en: 'Consents', cy: 'Cydsyniadau' },
+  'portal.nav.access': { en: 'Access log', cy: 'Log mynediad' },
+  'portal.nav.exchange': { en: 'Data requests', cy: 'Ceisiadau am ddata' },
+  'portal.nav.notarise': { en: 'Notarise a document', cy: 'Notareiddio dogfen' },
+  'portal.nav.governance': { en: 'Governance', cy: 'Llywodraethu' },
+  'portal.home.h1': { en: 'Your tasks', cy: 'Eich tasgau' },
+  'portal.home.lead': {
+    en: 'What you do here is recorded on the ledger under your account number, never your name. You only see the tasks your roles allow.',
+    cy: 'Caiff yr hyn rydych yn ei wneud yma ei gofnodi ar y cyfriflyfr o dan rif eich cyfrif, byth eich enw. Dim ond y tasgau y mae eich rolau yn eu caniatáu a welwch.',
+  },
+  'portal.home.issue': {
+    en: 'Give a citizen a credential for their wallet, such as proof that they live in Gwent.',
+    cy: 'Rhoi cymhwyster i ddinesydd ar gyfer ei waled, fel prawf ei fod yn byw yng Ngwent.',
+  },
+  'portal.home.credentials': {
+    en: 'See the credentials your organisation has issued, and revoke, suspend or reinstate them.',
+    cy: 'Gweld y cymwysterau y mae eich sefydliad wedi’u cyhoeddi, a’u dirymu, eu hatal neu eu hadfer.',
+  },
+  'portal.home.verify': {
+    en: 'Ask a citizen’s wallet for only the details a service needs, and check them.',
+    cy: 'Gofyn i waled dinesydd am y manylion sydd eu hangen ar wasanaeth yn unig, a’u gwirio.',
+  },
+  'portal.home.consents': {
+    en: 'The consents citizens have given for data your organisation holds or asks for.',
+    cy: 'Y cydsyniadau y mae dinasyddion wedi’u rhoi ar gyfer data y mae eich sefydliad yn ei ddal neu’n gofyn amdano.',
+  },
+  'portal.home.access': {
+    en: 'Every request for citizens’ data your organisation answered or made, served or refused.',
+    cy: 'Pob cais am ddata dinasyddion a atebodd neu a wnaeth eich sefydliad, p’un a gafodd ei weini neu ei wrthod.',
+  },
+  'portal.home.exchange': {
+    en: 'Ask another body for a citizen’s data under their consent, and keep your own records.',
+    cy: 'Gofyn i gorff arall am ddata dinesydd o dan ei gydsyniad, a chadw eich cofnodion eich hun.',
+  },
+  'portal.home.notarise': {
+    en: 'Put a document’s fingerprint on the ledger, and get a receipt anyone can check.',
+    cy: 'Rhoi ôl bys dogfen ar y cyfriflyfr, a chael derbynneb y gall unrhyw un ei gwirio.',
+  },
+  'portal.home.governance': {
+    en: 'The member bodies and the validators of the ledger.',
+    cy: 'Y cyrff sy’n aelodau a dilyswyr y cyfriflyfr.',
+  },
+  'portal.notAllowed.h1': {
+    en: 'You cannot use this page',
+    cy: 'Ni allwch ddefnyddio’r dudalen hon',
+  },
+  'portal.notAllowed.text': {
+    en: 'It needs the ‘{0}’ role, which your account does not have. If you need it, ask your organisation’s Portal administrator.',
+    cy: 'Mae angen y rôl ‘{0}’ arni, ac nid oes gan eich cyfrif y rôl honno. Os oes ei hangen arnoch, gofynnwch i weinyddwr Porth eich sefydliad.',
+  },
+  'portal.notAllowed.back': { en: 'Go to your tasks', cy: 'Mynd i’ch tasgau' },
+
+  // ---- issue ----
+  'portal.issue.h1': { en: 'Issue a credential', cy: 'Cyhoeddi cymhwyster' },
+  'portal.issue.lead': {
+    en: 'Check the citizen’s documents as you usually would, then enter their details. The details stay on this node only until the citizen’s wallet collects the credential, and for 10 minutes at most.',
+    cy: 'Gwiriwch ddogfennau’r dinesydd fel y byddech fel arfer, yna rhowch ei fanylion. Mae’r manylion yn aros ar y nod hwn dim ond nes bydd waled y dinesydd yn casglu’r cymhwyster, ac am 10 munud ar y mwyaf.',
+  },
+  'portal.issue.noTypes': {
+    en: 'Your organisation is not authorised on the ledger to issue any credentials.',
+    cy: 'Nid yw eich sefydliad wedi’i awdurdodi ar y cyfriflyfr i gyhoeddi unrhyw gymwysterau.',
+  },
+  'portal.issue.type.h2': { en: 'Choose the credential', cy: 'Dewiswch y cymhwyster' },
+  'portal.issue.type.legend': {
+    en: 'Which credential are you issuing?',
+    cy: 'Pa gymhwyster rydych chi’n ei gyhoeddi?',
+  },
+  'portal.issue.type.missing': {
+    en: 'Choose the credential you are issuing',
+    cy: 'Dewiswch y cymhwyster rydych yn ei gyhoeddi',
+  },
+  'portal.issue.changeType': {
+    en: 'Choose a different credential',
+    cy: 'Dewis cymhwyster gwahanol',
+  },
+  'portal.issue.details.h2': { en: '{0}: the citizen’s details', cy: '{0}: manylion y dinesydd' },
+  'portal.issue.details.lead': {
+    en: 'Enter the details exactly as they are on the documents you checked.',
+    cy: 'Rhowch y manylion yn union fel y maent ar y dogfennau a wiriwyd gennych.',
+  },
+  'portal.issue.hint.birthdate': { en: 'For example, 27 3 2007', cy: 'Er enghraifft, 27 3 2007' },
+  'portal.issue.hint.postcode': { en: 'For example, NP20 1AA', cy: 'Er enghraifft, NP20 1AA' },
+  'portal.issue.hint.badge': {
+    en: '6 to 20 letters and numbers, as printed on the badge',
+    cy: 'Rhwng 6 ac 20 o lythrennau a rhifau, fel y maent wedi’u hargraffu ar y bathodyn',
+  },
+  'portal.issue.hint.nhs': {
+    en: 'A 10 digit number, like 485 777 3456',
+    cy: 'Rhif 10 digid, fel 485 777 3456',
+  },
+  'portal.issue.hint.gp': {
+    en: 'The practice code: a letter and 5 letters or numbers, like W93001',
+    cy: 'Cod y practis: llythyren a 5 llythyren neu rif, fel W93001',
+  },
+  'portal.issue.note.ages': {
+    en: 'The credential will say whether the citizen is over 16 and over 18: this is worked out from the date of birth.',
+    cy: 'Bydd y cymhwyster yn dweud a yw’r dinesydd dros 16 oed a dros 18 oed: caiff hyn ei gyfrifo o’r dyddiad geni.',
+  },
+  'portal.issue.note.area': {
+    en: 'The local authority is filled in from your council’s area: {0}.',
+    cy: 'Caiff yr awdurdod lleol ei lenwi o ardal eich cyngor: {0}.',
+  },
+  'portal.issue.err.givenName': { en: 'Enter the first name', cy: 'Rhowch yr enw cyntaf' },
+  'portal.issue.err.familyName': { en: 'Enter the surname', cy: 'Rhowch y cyfenw' },
+  'portal.issue.err.street': {
+    en: 'Enter the street address',
+    cy: 'Rhowch y cyfeiriad stryd',
+  },
+  'portal.issue.err.locality': { en: 'Enter the town or city', cy: 'Rhowch y dref neu’r ddinas' },
+  'portal.issue.err.postcode': { en: 'Enter the postcode', cy: 'Rhowch y cod post' },
+  'portal.issue.err.postcodeInvalid': {
+    en: 'Enter a real postcode, like NP20 1AA',
+    cy: 'Rhowch god post go iawn, fel NP20 1AA',
+  },
+  'portal.issue.err.badge': { en: 'Enter the badge number', cy: 'Rhowch rif y bathodyn' },
+  'portal.issue.err.badgeInvalid': {
+    en: 'Badge number must be 6 to 20 letters and numbers',
+    cy: 'Rhaid i rif y bathodyn fod rhwng 6 ac 20 o lythrennau a rhifau',
+  },
+  'portal.issue.err.nhs': { en: 'Enter the NHS number', cy: 'Rhowch y rhif GIG' },
+  'portal.issue.err.nhsInvalid': {
+    en: 'NHS number must be 10 digits',
+    cy: 'Rhaid i’r rhif GIG fod yn 10 digid',
+  },
+  'portal.issue.err.gp': { en: 'Enter the GP practice code', cy: 'Rhowch god y feddygfa' },
+  'portal.issue.err.gpInvalid': {
+    en: 'Enter a real practice code, like W93001',
+    cy: 'Rhowch god meddygfa go iawn, fel W93001',
+  },
+  'portal.issue.err.area': {
+    en: 'Choose the local authority',
+    cy: 'Dewiswch yr awdurdod lleol',
+  },
+  'portal.issue.err.generic': { en: 'Enter {0}', cy: 'Rhowch {0}' },
+  'portal.issue.err.tooLong': {
+    en: '{0} must be {1} characters or fewer',
+    cy: 'Rhaid i {0} fod yn {1} nod neu lai',
+  },
+  'portal.issue.create': { en: 'Create the offer', cy: 'Creu’r cynnig' },
+  'portal.issue.offer.h2': {
+    en: 'Show the citizen this code',
+    cy: 'Dangoswch y cod hwn i’r dinesydd',
+  },
+  'portal.issue.qrAlt': {
+    en: 'QR code of the credential offer, for the citizen to scan with their wallet',
+    cy: 'Cod QR y cynnig cymhwyster, i’r dinesydd ei sganio gyda’i waled',
+  },
+  'portal.issue.pin.label': {
+    en: 'PIN to tell the citizen',
+    cy: 'Rhif PIN i’w ddweud wrth y dinesydd',
+  },
+  'portal.issue.step.scan': {
+    en: 'Ask the citizen to scan the QR code with their Cadwyn Wallet.',
+    cy: 'Gofynnwch i’r dinesydd sganio’r cod QR gyda’i Waled Cadwyn.',
+  },
+  'portal.issue.step.pin': {
+    en: 'When the wallet asks for it, tell them the PIN. Say it: do not write it down beside the code.',
+    cy: 'Pan fydd y waled yn gofyn amdano, dywedwch y rhif PIN wrthynt. Dywedwch ef yn uchel: peidiwch â’i ysgrifennu wrth ymyl y cod.',
+  },
+  'portal.issue.step.expires': {
+    en: 'The offer can be used once, until {0}.',
+    cy: 'Gellir defnyddio’r cynnig unwaith, tan {0}.',
+  },
+  'portal.issue.sameDevice': {
+    en: 'Open the offer in a wallet on this device',
+    cy: 'Agor y cynnig mewn waled ar y ddyfais hon',
+  },
+  'portal.issue.link.summary': {
+    en: 'Show the offer link',
+    cy: 'Dangos dolen y cynnig',
+  },
+  'portal.issue.state.pending': { en: 'Waiting', cy: 'Yn aros' },
+  'portal.issue.state.redeemed': { en: 'Collected', cy: 'Wedi’i gasglu' },
+  'portal.issue.state.expired': { en: 'Expired', cy: 'Wedi dod i ben' },
+  'portal.issue.waiting': {
+    en: 'Waiting for the citizen’s wallet to collect the credential…',
+    cy: 'Yn aros i waled y dinesydd gasglu’r cymhwyster…',
+  },
+  'portal.issue.redeemed': {
+    en: 'The citizen’s wallet has collected the credential. Their details have been deleted from this node.',
+    cy: 'Mae waled y dinesydd wedi casglu’r cymhwyster. Mae ei fanylion wedi’u dileu o’r nod hwn.',
+  },
+  'portal.issue.expired': {
+    en: 'The offer has expired or was used up, and the citizen’s details have been deleted. Make a new offer if they still need the credential.',
+    cy: 'Mae’r cynnig wedi dod i ben neu wedi’i ddefnyddio, ac mae manylion y dinesydd wedi’u dileu. Gwnewch gynnig newydd os oes angen y cymhwyster arnynt o hyd.',
+  },
+  'portal.issue.pollFailed': {
+    en: 'We could not find out whether the wallet has collected the credential. Check the list of issued credentials.',
+    cy: 'Nid oedd modd darganfod a yw’r waled wedi casglu’r cymhwyster. Gwiriwch y rhestr o gymwysterau a gyhoeddwyd.',
+  },
+  'portal.issue.privacy': {
+    en: 'Nothing personal about the citizen is written to the ledger or kept by this node once the credential is collected.',
+    cy: 'Nid oes dim byd personol am y dinesydd yn cael ei ysgrifennu ar y cyfriflyfr na’i gadw gan y nod hwn unwaith y caiff y cymhwyster ei gasglu.',
+  },
+  'portal.issue.another': { en: 'Issue another credential', cy: 'Cyhoeddi cymhwyster arall' },
+
+  // ---- issued credentials ----
+  'portal.credentials.h1': { en: 'Issued credentials', cy: 'Cymwysterau a gyhoeddwyd' },
+  'portal.credentials.lead': {
+    en: 'This node keeps no personal details of the credentials it issued: only their type, dates and status. A change of status is published in a status list that wallets and verifiers check, and the new list is anchored on the ledger.',
+    cy: 'Nid yw’r nod hwn yn cadw unrhyw fanylion personol am y cymwysterau a gyhoeddodd: dim ond eu math, eu dyddiadau a’u statws. Caiff newid statws ei gyhoeddi mewn rhestr statws y mae waledi a gwirwyr yn ei gwirio, a chaiff y rhestr newydd ei hangori ar y cyfriflyfr.',
+  },
+  'portal.credentials.none': {
+    en: 'Your organisation has not issued any credentials yet.',
+    cy: 'Nid yw eich sefydliad wedi cyhoeddi unrhyw gymwysterau eto.',
+  },
+  'portal.credentials.caption': {
+    en: 'Credentials issued ({0})',
+    cy: 'Cymwysterau a gyhoeddwyd ({0})',
+  },
+  'portal.credentials.col.id': { en: 'Credential', cy: 'Cymhwyster' },
+  'portal.credentials.col.type': { en: 'Type', cy: 'Math' },
+  'portal.credentials.col.issued': { en: 'Issued', cy: 'Cyhoeddwyd' },
+  'portal.credentials.col.expires': { en: 'Expires', cy: 'Yn dod i ben' },
+  'portal.credentials.col.status': { en: 'Status', cy: 'Statws' },
+  'portal.credentials.col.actions': { en: 'Actions', cy: 'Camau' },
+  'portal.credentials.status.valid': { en: 'Valid', cy: 'Dilys' },
+  'portal.credentials.status.suspended': { en: 'Suspended', cy: 'Wedi’i atal' },
+  'portal.credentials.status.revoked': { en: 'Revoked', cy: 'Wedi’i ddirymu' },
+  'portal.credentials.status.unknown': { en: 'Unknown', cy: 'Anhysbys' },
+  'portal.credentials.revoke': { en: 'Revoke', cy: 'Dirymu' },
+  'portal.credentials.suspend': { en: 'Suspend', cy: 'Atal' },
+  'portal.credentials.reinstate': { en: 'Reinstate', cy: 'Adfer' },
+  'portal.credentials.actionOf': { en: 'credential {0}', cy: 'cymhwyster {0}' },
+  'portal.credentials.noActions': {
+    en: 'None: revoking is final',
+    cy: 'Dim: mae dirymu yn derfynol',
+  },
+  'portal.credentials.confirm.revoke.h2': {
+    en: 'Are you sure you want to revoke this credential?',
+    cy: 'Ydych chi’n siŵr eich bod am ddirymu’r cymhwyster hwn?',
+  },
+  'portal.credentials.confirm.suspend.h2': {
+    en: 'Are you sure you want to suspend this credential?',
+    cy: 'Ydych chi’n siŵr eich bod am atal y cymhwyster hwn?',
+  },
+  'portal.credentials.confirm.reinstate.h2': {
+    en: 'Are you sure you want to reinstate this credential?',
+    cy: 'Ydych chi’n siŵr eich bod am adfer y cymhwyster hwn?',
+  },
+  'portal.credentials.confirm.revoke.warn': {
+    en: 'Revoking cannot be undone. Verifiers will refuse the credential, and the citizen will need a new one.',
+    cy: 'Ni ellir dadwneud dirymu. Bydd gwirwyr yn gwrthod y cymhwyster, a bydd angen un newydd ar y dinesydd.',
+  },
+  'portal.credentials.confirm.suspend.warn': {
+    en: 'While it is suspended, verifiers will refuse the credential. You can reinstate it later.',
+    cy: 'Tra bydd wedi’i atal, bydd gwirwyr yn gwrthod y cymhwyster. Gallwch ei adfer yn nes ymlaen.',
+  },
+  'portal.credentials.confirm.reinstate.warn': {
+    en: 'Verifiers will accept the credential again.',
+    cy: 'Bydd gwirwyr yn derbyn y cymhwyster eto.',
+  },
+  'portal.credentials.confirm.revoke': { en: 'Yes, revoke it', cy: 'Ydw, ei ddirymu' },
+  'portal.credentials.confirm.suspend': { en: 'Yes, suspend it', cy: 'Ydw, ei atal' },
+  'portal.credentials.confirm.reinstate': { en: 'Yes, reinstate it', cy: 'Ydw, ei adfer' },
+  'portal.credentials.done.revoked': {
+    en: 'Credential {0} has been revoked',
+    cy: 'Mae cymhwyster {0} wedi’i ddirymu',
+  },
+  'portal.credentials.done.suspended': {
+    en: 'Credential {0} has been suspended',
+    cy: 'Mae cymhwyster {0} wedi’i atal',
+  },
+  'portal.credentials.done.valid': {
+    en: 'Credential {0} has been reinstated',
+    cy: 'Mae cymhwyster {0} wedi’i adfer',
+  },
+  'portal.credentials.issueNew': { en: 'Issue a new credential', cy: 'Cyhoeddi cymhwyster newydd' },
+
+  // ---- verify ----
+  'portal.verify.h1': { en: 'Check a credential', cy: 'Gwirio cymhwyster' },
+  'portal.verify.lead': {
+    en: 'Ask the citizen’s wallet for only the details your service needs. The citizen sees what you ask for and why, and chooses whether to share it. The answer is checked against the ledger.',
+    cy: 'Gofynnwch i waled y dinesydd am y manylion sydd eu hangen ar eich gwasanaeth yn unig. Mae’r dinesydd yn gweld yr hyn rydych yn gofyn amdano a pham, ac yn dewis a yw am ei rannu. Caiff yr ateb ei wirio yn erbyn y cyfriflyfr.',
+  },
+  'portal.verify.ask.h2': { en: 'What to ask for', cy: 'Beth i ofyn amdano' },
+  'portal.verify.what.legend': {
+    en: 'What do you need to know?',
+    cy: 'Beth sydd angen i chi ei wybod?',
+  },
+  'portal.verify.what.parking': {
+    en: 'Over 18 and local authority (for a parking permit)',
+    cy: 'Dros 18 oed a’r awdurdod lleol (ar gyfer trwydded barcio)',
+  },
+  'portal.verify.what.parkingHint': {
+    en: 'Asks only whether the person is over 18 and which council area they live in: not their name, address or date of birth.',
+    cy: 'Yn gofyn dim ond a yw’r unigolyn dros 18 oed ac ym mha ardal cyngor y mae’n byw: nid ei enw, ei gyfeiriad na’i ddyddiad geni.',
+  },
+  'portal.verify.what.custom': {
+    en: 'Choose the details to ask for',
+    cy: 'Dewis y manylion i ofyn amdanynt',
+  },
+  'portal.verify.claims.legend': {
+    en: 'Details from the Gwent resident credential',
+    cy: 'Manylion o’r cymhwyster preswylydd Gwent',
+  },
+  'portal.verify.claims.hint': {
+    en: 'Ask for as little as you can. Select all that apply.',
+    cy: 'Gofynnwch am gyn lleied ag y gallwch. Dewiswch bob un sy’n berthnasol.',
+  },
+  'portal.verify.purpose.en': {
+    en: 'Why you are asking, in English',
+    cy: 'Pam rydych yn gofyn, yn Saesneg',
+  },
+  'portal.verify.purpose.cy': {
+    en: 'Why you are asking, in Welsh',
+    cy: 'Pam rydych yn gofyn, yn Gymraeg',
+  },
+  'portal.verify.purpose.hint': {
+    en: 'The citizen sees this in their wallet, in their language, before they choose to share.',
+    cy: 'Mae’r dinesydd yn gweld hyn yn ei waled, yn ei iaith ei hun, cyn dewis a yw am rannu.',
+  },
+  // The preset's purpose: English in `en`, Welsh in `cy` (both are sent, whatever the page's).
+  'portal.verify.parking.purpose': {
+    en: 'Resident parking permit',
+    cy: 'Trwydded barcio preswylwyr',
+  },
+  'portal.verify.err.noClaims': {
+    en: 'Select at least one detail to ask for',
+    cy: 'Dewiswch o leiaf un manylyn i ofyn amdano',
+  },
+  'portal.verify.err.purposeEn': {
+    en: 'Enter why you are asking, in English',
+    cy: 'Rhowch pam rydych yn gofyn, yn Saesneg',
+  },
+  'portal.verify.err.purposeCy': {
+    en: 'Enter why you are asking, in Welsh',
+    cy: 'Rhowch pam rydych yn gofyn, yn Gymraeg',
+  },
+  'portal.verify.err.purposeLong': {
+    en: 'The reason must be {0} characters or fewer',
+    cy: 'Rhaid i’r rheswm fod yn {0} nod neu lai',
+  },
+  'portal.verify.create': { en: 'Create the request', cy: 'Creu’r cais' },
+  'portal.verify.request.h2': {
+    en: 'Ask the citizen to scan this code',
+    cy: 'Gofynnwch i’r dinesydd sganio’r cod hwn',
+  },
+  'portal.verify.qrAlt': {
+    en: 'QR code of the request, for the citizen to scan with their wallet',
+    cy: 'Cod QR y cais, i’r dinesydd ei sganio gyda’i waled',
+  },
+  'portal.verify.asking': { en: 'You are asking for:', cy: 'Rydych yn gofyn am:' },
+  'portal.verify.expires': {
+    en: 'The request can be answered once, until {0}.',
+    cy: 'Gellir ateb y cais unwaith, tan {0}.',
+  },
+  'portal.verify.sameDevice': {
+    en: 'Open the request in a wallet on this device',
+    cy: 'Agor y cais mewn waled ar y ddyfais hon',
+  },
+  'portal.verify.link.summary': { en: 'Show the request link', cy: 'Dangos dolen y cais' },
+  'portal.verify.state.pending': { en: 'Waiting', cy: 'Yn aros' },
+  'portal.verify.state.verified': { en: 'Verified', cy: 'Wedi’i wirio' },
+  'portal.verify.state.failed': { en: 'Not verified', cy: 'Heb ei wirio' },
+  'portal.verify.state.expired': { en: 'Expired', cy: 'Wedi dod i ben' },
+  'portal.verify.waiting': {
+    en: 'Waiting for the citizen’s wallet to answer…',
+    cy: 'Yn aros i waled y dinesydd ateb…',
+  },
+  'portal.verify.verified': {
+    en: 'The citizen’s wallet answered and the credential checks out.',
+    cy: 'Mae waled y dinesydd wedi ateb ac mae’r cymhwyster yn gywir.',
+  },
+  'portal.verify.failed': {
+    en: 'The citizen’s wallet answered, but the credential did not pass the checks.',
+    cy: 'Mae waled y dinesydd wedi ateb, ond ni wnaeth y cymhwyster basio’r gwiriadau.',
+  },
+  'portal.verify.expired': {
+    en: 'The request has expired without an answer. Make a new one if you still need to check.',
+    cy: 'Mae’r cais wedi dod i ben heb ateb. Gwnewch un newydd os oes angen i chi wirio o hyd.',
+  },
+  'portal.verify.result.verified': { en: 'Verified', cy: 'Wedi’i wirio' },
+  'portal.verify.result.failed': { en: 'Not verified', cy: 'Heb ei wirio' },
+  'portal.verify.result.type': { en: 'Credential', cy: 'Cymhwyster' },
+  'portal.verify.result.issuer': { en: 'Issued by', cy: 'Cyhoeddwyd gan' },
+  'portal.verify.result.only': {
+    en: 'These are the only details the citizen shared. Nothing else about them was sent.',
+    cy: 'Dyma’r unig fanylion a rannodd y dinesydd. Ni anfonwyd dim byd arall amdanynt.',
+  },
+  'portal.verify.another': { en: 'Make another request', cy: 'Gwneud cais arall' },
+
+  // ---- claims of the credential types ----
+  'portal.claim.given_name': { en: 'First name', cy: 'Enw cyntaf' },
+  'portal.claim.family_name': { en: 'Surname', cy: 'Cyfenw' },
+  'portal.claim.birthdate': { en: 'Date of birth', cy: 'Dyddiad geni' },
+  'portal.claim.address': { en: 'Address', cy: 'Cyfeiriad' },
+  'portal.claim.address.street_address': { en: 'Street address', cy: 'Cyfeiriad stryd' },
+  'portal.claim.address.locality': { en: 'Town or city', cy: 'Tref neu ddinas' },
+  'portal.claim.address.postal_code': { en: 'Postcode', cy: 'Cod post' },
+  'portal.claim.local_authority': { en: 'Local authority', cy: 'Awdurdod lleol' },
+  'portal.claim.age_over_16': { en: 'Over 16', cy: 'Dros 16 oed' },
+  'portal.claim.age_over_18': { en: 'Over 18', cy: 'Dros 18 oed' },
+  'portal.claim.badge_number': { en: 'Badge number', cy: 'Rhif y bathodyn' },
+  'portal.claim.nhs_number': { en: 'NHS number', cy: 'Rhif GIG' },
+  'portal.claim.gp_practice': { en: 'GP practice code', cy: 'Cod y feddygfa' },
+
+  // ---- consents and the access log ----
+  'portal.audit.col.who': { en: 'Who', cy: 'Pwy' },
+  'portal.audit.col.purpose': { en: 'Purpose', cy: 'Diben' },
+  'portal.audit.col.status': { en: 'Status', cy: 'Statws' },
+  'portal.audit.asksUs': { en: 'asks us for data', cy: 'yn gofyn i ni am ddata' },
+  'portal.audit.weAsk': { en: 'we ask them for data', cy: 'rydym yn gofyn iddynt am ddata' },
+  'portal.consents.h1': { en: 'Consents', cy: 'Cydsyniadau' },
+  'portal.consents.lead': {
+    en: 'Consents citizens have given on the ledger for data your organisation holds, or asks another body for. A citizen appears only as a pseudonym.',
+    cy: 'Cydsyniadau y mae dinasyddion wedi’u rhoi ar y cyfriflyfr ar gyfer data y mae eich sefydliad yn ei ddal, neu’n gofyn i gorff arall amdano. Dim ond fel ffugenw y mae dinesydd yn ymddangos.',
+  },
+  'portal.consents.none': {
+    en: 'There are no consents for your organisation yet.',
+    cy: 'Nid oes unrhyw gydsyniadau ar gyfer eich sefydliad eto.',
+  },
+  'portal.consents.caption': { en: 'Consents ({0})', cy: 'Cydsyniadau ({0})' },
+  'portal.consents.col.data': { en: 'Data shared', cy: 'Data a rennir' },
+  'portal.consents.col.dates': { en: 'When', cy: 'Pryd' },
+  'portal.consents.col.id': { en: 'Consent', cy: 'Cydsyniad' },
+  'portal.consents.given': { en: 'Given', cy: 'Rhoddwyd' },
+  'portal.consents.expires': { en: 'Expires', cy: 'Yn dod i ben' },
+  'portal.consents.withdrawnOn': { en: 'Withdrawn', cy: 'Tynnwyd yn ôl' },
+  'portal.consents.status.active': { en: 'Active', cy: 'Gweithredol' },
+  'portal.consents.status.withdrawn': { en: 'Withdrawn', cy: 'Wedi’i dynnu’n ôl' },
+  'portal.consents.status.expired': { en: 'Expired', cy: 'Wedi dod i ben' },
+  'portal.consents.status.unknown': { en: 'Unknown', cy: 'Anhysbys' },
+  'portal.consents.askLink': {
+    en: 'Ask for the data',
+    cy: 'Gofyn am y data',
+  },
+  'portal.access.h1': { en: 'Access log', cy: 'Log mynediad' },
+  'portal.access.lead': {
+    en: 'Every request for a citizen’s data that your organisation answered or made, as the ledger records it. A request is on the ledger before it is answered, whether the data was served or refused.',
+    cy: 'Pob cais am ddata dinesydd a atebodd neu a wnaeth eich sefydliad, fel y mae’r cyfriflyfr yn ei gofnodi. Mae cais ar y cyfriflyfr cyn iddo gael ei ateb, p’un a gafodd y data ei weini neu ei wrthod.',
+  },
+  'portal.access.none': {
+    en: 'There are no data requests for your organisation yet.',
+    cy: 'Nid oes unrhyw geisiadau am ddata ar gyfer eich sefydliad eto.',
+  },
+  'portal.access.caption': { en: 'Data requests ({0})', cy: 'Ceisiadau am ddata ({0})' },
+  'portal.access.col.when': { en: 'When', cy: 'Pryd' },
+  'portal.access.col.data': { en: 'Data asked for', cy: 'Data y gofynnwyd amdano' },
+  'portal.access.col.outcome': { en: 'Outcome', cy: 'Canlyniad' },
+  'portal.access.col.record': { en: 'Ledger record', cy: 'Cofnod ar y cyfriflyfr' },
+  'portal.access.served': { en: 'Served', cy: 'Wedi’i weini' },
+  'portal.access.refused': { en: 'Refused', cy: 'Wedi’i wrthod' },
+
+  // ---- data requests ----
+  'portal.exchange.h1': { en: 'Data requests', cy: 'Ceisiadau am ddata' },
+  'portal.exchange.lead': {
+    en: 'Member bodies share a citizen’s data only under a consent the citizen gave on the ledger. Every request is recorded on the ledger, whether it is served or refused.',
+    cy: 'Dim ond o dan gydsyniad a roddodd y dinesydd ar y cyfriflyfr y mae cyrff sy’n aelodau yn rhannu data dinesydd. Caiff pob cais ei gofnodi ar y cyfriflyfr, p’un a gaiff ei weini neu ei wrthod.',
+  },
+  'portal.exchange.ask.h2': {
+    en: 'Ask another body for data',
+    cy: 'Gofyn i gorff arall am ddata',
+  },
+  'portal.exchange.ask.lead': {
+    en: 'The body holding the data checks the consent on the ledger before it answers.',
+    cy: 'Mae’r corff sy’n dal y data yn gwirio’r cydsyniad ar y cyfriflyfr cyn iddo ateb.',
+  },
+  'portal.exchange.holder': {
+    en: 'Body that holds the data',
+    cy: 'Y corff sy’n dal y data',
+  },
+  'portal.exchange.consent': { en: 'Consent identifier', cy: 'Dynodydd y cydsyniad' },
+  'portal.exchange.consent.hint': {
+    en: 'The 64 letters and numbers the citizen gave you, or copy it from the list of consents',
+    cy: 'Y 64 o lythrennau a rhifau a roddodd y dinesydd i chi, neu copïwch ef o’r rhestr o gydsyniadau',
+  },
+  'portal.exchange.category': { en: 'Data you need', cy: 'Y data sydd ei angen arnoch' },
+  'portal.exchange.purpose': { en: 'Purpose', cy: 'Diben' },
+  'portal.exchange.purpose.hint': {
+    en: 'It must be the purpose the citizen agreed to',
+    cy: 'Rhaid iddo fod y diben y cytunodd y dinesydd iddo',
+  },
+  'portal.exchange.ask.submit': { en: 'Ask for the data', cy: 'Gofyn am y data' },
+  'portal.exchange.err.holder': {
+    en: 'Choose the body that holds the data',
+    cy: 'Dewiswch y corff sy’n dal y data',
+  },
+  'portal.exchange.err.consent': {
+    en: 'Enter the consent identifier',
+    cy: 'Rhowch ddynodydd y cydsyniad',
+  },
+  'portal.exchange.err.consentInvalid': {
+    en: 'The consent identifier must be 64 characters, using only the numbers 0 to 9 and the letters a to f',
+    cy: 'Rhaid i ddynodydd y cydsyniad fod yn 64 nod, gan ddefnyddio’r rhifau 0 i 9 a’r llythrennau a i f yn unig',
+  },
+  'portal.exchange.err.category': {
+    en: 'Choose the data you need',
+    cy: 'Dewiswch y data sydd ei angen arnoch',
+  },
+  'portal.exchange.err.purpose': { en: 'Choose the purpose', cy: 'Dewiswch y diben' },
+  'portal.exchange.served': { en: 'The data was served', cy: 'Cafodd y data ei weini' },
+  'portal.exchange.refused': {
+    en: 'The data was not served',
+    cy: 'Ni chafodd y data ei weini',
+  },
+  'portal.exchange.onLedger': {
+    en: 'This request is on the ledger in transaction',
+    cy: 'Mae’r cais hwn ar y cyfriflyfr yn y trafodiad',
+  },
+  'portal.exchange.refusalOnLedger': {
+    en: 'The refusal is on the ledger too, in transaction',
+    cy: 'Mae’r gwrthodiad ar y cyfriflyfr hefyd, yn y trafodiad',
+  },
+  'portal.exchange.field.category': { en: 'Record', cy: 'Cofnod' },
+  'portal.exchange.record.h2': {
+    en: 'Keep a housing record',
+    cy: 'Cadw cofnod tai',
+  },
+  'portal.exchange.record.lead': {
+    en: 'Your organisation’s own record, kept on this node under the citizen’s pseudonym: not on the ledger. Another body can have it only under the citizen’s consent.',
+    cy: 'Cofnod eich sefydliad ei hun, a gedwir ar y nod hwn o dan ffugenw’r dinesydd: nid ar y cyfriflyfr. Dim ond o dan gydsyniad y dinesydd y gall corff arall ei gael.',
+  },
+  'portal.exchange.record.subject': {
+    en: 'Citizen’s pseudonym',
+    cy: 'Ffugenw’r dinesydd',
+  },
+  'portal.exchange.record.subject.hint': {
+    en: 'It starts with did:key:z. The citizen’s wallet shows it. Do not enter a name.',
+    cy: 'Mae’n dechrau gyda did:key:z. Mae waled y dinesydd yn ei ddangos. Peidiwch â rhoi enw.',
+  },
+  'portal.exchange.record.housing': {
+    en: 'Housing record',
+    cy: 'Cofnod tai',
+  },
+  'portal.exchange.record.submit': { en: 'Keep the record', cy: 'Cadw’r cofnod' },
+  'portal.exchange.err.subject': {
+    en: 'Enter the citizen’s pseudonym',
+    cy: 'Rhowch ffugenw’r dinesydd',
+  },
+  'portal.exchange.err.subjectInvalid': {
+    en: 'Enter a pseudonym that starts with did:key:z, as the wallet shows it',
+    cy: 'Rhowch ffugenw sy’n dechrau gyda did:key:z, fel y mae’r waled yn ei ddangos',
+  },
+  'portal.exchange.err.housing': {
+    en: 'Choose the housing record',
+    cy: 'Dewiswch y cofnod tai',
+  },
+  'portal.exchange.record.kept': { en: 'The record has been kept', cy: 'Mae’r cofnod wedi’i gadw' },
+  'portal.exchange.record.keptText': {
+    en: 'It replaces any housing record you had for this pseudonym.',
+    cy: 'Mae’n disodli unrhyw gofnod tai a oedd gennych ar gyfer y ffugenw hwn.',
+  },
+  'portal.housing.social-housing-band-a': {
+    en: 'On the social housing register, band A (urgent need)',
+    cy: 'Ar y gofrestr tai cymdeithasol, band A (angen brys)',
+  },
+  'portal.housing.social-housing-band-b': {
+    en: 'On the social housing register, band B (high need)',
+    cy: 'Ar y gofrestr tai cymdeithasol, band B (angen uchel)',
+  },
+  'portal.housing.social-housing-band-c': {
+    en: 'On the social housing register, band C (medium need)',
+    cy: 'Ar y gofrestr tai cymdeithasol, band C (angen canolig)',
+  },
+  'portal.housing.social-housing-band-d': {
+    en: 'On the social housing register, band D (low need)',
+    cy: 'Ar y gofrestr tai cymdeithasol, band D (angen isel)',
+  },
+  'portal.housing.not-on-register': {
+    en: 'Not on the social housing register',
+    cy: 'Ddim ar y gofrestr tai cymdeithasol',
+  },
+
+  // ---- categories and purposes of data (the consent vocabularies) ----
+  'portal.category.housing': { en: 'Housing', cy: 'Tai' },
+  'portal.category.council-tax': { en: 'Council Tax', cy: 'Treth Gyngor' },
+  'portal.category.blue-badge': { en: 'Blue Badge', cy: 'Bathodyn Glas' },
+  'portal.category.contact-details': { en: 'Contact details', cy: 'Manylion cyswllt' },
+  'portal.category.health-summary': { en: 'Health summary', cy: 'Crynodeb iechyd' },
+  'portal.category.social-care': { en: 'Social care', cy: 'Gofal cymdeithasol' },
+  'portal.purpose.care-planning': {
+    en: 'Planning the person’s care',
+    cy: 'Cynllunio gofal yr unigolyn',
+  },
+  'portal.purpose.parking-permit': { en: 'Parking permit', cy: 'Trwydded barcio' },
+  'portal.purpose.benefits-assessment': { en: 'Assessing benefits', cy: 'Asesu budd-daliadau' },
+  'portal.purpose.housing-application': { en: 'Housing application', cy: 'Cais am dŷ' },
+  'portal.purpose.council-tax-reduction': {
+    en: 'Council Tax Reduction',
+    cy: 'Gostyngiad Treth Gyngor',
+  },
+
+  // ---- notarise ----
+  'portal.notarise.h1': { en: 'Notarise a document', cy: 'Notareiddio dogfen' },
+  'portal.notarise.lead': {
+    en: 'Put a document’s fingerprint (its SHA-256) on the ledger in your organisation’s name. Anyone with the same document can later prove that it existed, unchanged, on that date.',
+    cy: 'Rhowch ôl bys dogfen (ei SHA-256) ar y cyfriflyfr yn enw eich sefydliad. Gall unrhyw un sydd â’r un ddogfen brofi’n ddiweddarach ei bod yn bodoli, heb ei newid, ar y dyddiad hwnnw.',
+  },
+  'portal.notarise.private': {
+    en: 'The fingerprint is worked out on this computer. The document itself is not uploaded: it never leaves your browser.',
+    cy: 'Caiff yr ôl bys ei gyfrifo ar y cyfrifiadur hwn. Nid yw’r ddogfen ei hun yn cael ei huwchlwytho: nid yw byth yn gadael eich porwr.',
+  },
+  'portal.notarise.file': { en: 'Document', cy: 'Dogfen' },
+  'portal.notarise.file.hint': {
+    en: 'Any kind of file, up to 256 MB',
+    cy: 'Unrhyw fath o ffeil, hyd at 256 MB',
+  },
+  'portal.notarise.file.name': { en: 'File', cy: 'Ffeil' },
+  'portal.notarise.file.size': { en: 'Size', cy: 'Maint' },
+  'portal.notarise.bytes': { en: '{0} bytes', cy: '{0} beit' },
+  'portal.notarise.fingerprint': { en: 'Fingerprint (SHA-256)', cy: 'Ôl bys (SHA-256)' },
+  'portal.notarise.hashing': {
+    en: 'Working out the fingerprint of {0}…',
+    cy: 'Wrthi’n cyfrifo ôl bys {0}…',
+  },
+  'portal.notarise.hashed': {
+    en: 'Fingerprint of {0} worked out',
+    cy: 'Mae ôl bys {0} wedi’i gyfrifo',
+  },
+  'portal.notarise.label': {
+    en: 'Public label (optional)',
+    cy: 'Label cyhoeddus (dewisol)',
+  },
+  'portal.notarise.label.hint': {
+    en: 'A short description anyone can read on the ledger, like ‘Planning decision 2026/0142’',
+    cy: 'Disgrifiad byr y gall unrhyw un ei ddarllen ar y cyfriflyfr, fel ‘Penderfyniad cynllunio 2026/0142’',
+  },
+  'portal.notarise.label.warning': {
+    en: 'Do not put personal data in the label, such as a name or an address. The label is public and stays on the ledger for ever.',
+    cy: 'Peidiwch â rhoi data personol yn y label, fel enw neu gyfeiriad. Mae’r label yn gyhoeddus ac yn aros ar y cyfriflyfr am byth.',
+  },
+  'portal.notarise.submit': { en: 'Notarise', cy: 'Notareiddio' },
+  'portal.notarise.err.noFile': {
+    en: 'Choose the document to notarise',
+    cy: 'Dewiswch y ddogfen i’w notareiddio',
+  },
+  'portal.notarise.err.wait': {
+    en: 'Wait until the fingerprint has been worked out',
+    cy: 'Arhoswch nes bydd yr ôl bys wedi’i gyfrifo',
+  },
+  'portal.notarise.err.tooBig': {
+    en: '{0} is too big: the document must be 256 MB or smaller',
+    cy: 'Mae {0} yn rhy fawr: rhaid i’r ddogfen fod yn 256 MB neu’n llai',
+  },
+  'portal.notarise.err.unreadable': {
+    en: '{0} could not be read: choose it again',
+    cy: 'Nid oedd modd darllen {0}: dewiswch y ffeil eto',
+  },
+  'portal.notarise.err.labelLong': {
+    en: 'The label must be {0} characters or fewer',
+    cy: 'Rhaid i’r label fod yn {0} nod neu lai',
+  },
+  'portal.notarise.done': {
+    en: 'The document has been notarised',
+    cy: 'Mae’r ddogfen wedi’i notareiddio',
+  },
+  'portal.notarise.tx': { en: 'Transaction', cy: 'Trafodiad' },
+  'portal.notarise.height': { en: 'Block', cy: 'Bloc' },
+  'portal.notarise.download': {
+    en: 'Download the receipt (JSON)',
+    cy: 'Lawrlwytho’r dderbynneb (JSON)',
+  },
+  'portal.notarise.check': {
+    en: 'Keep the receipt with the document. Anyone can check both in the [Explorer](/explorer/#check), without asking us.',
+    cy: 'Cadwch y dderbynneb gyda’r ddogfen. Gall unrhyw un wirio’r ddwy yn yr [Archwiliwr](/explorer/#check), heb ofyn i ni.',
+  },
+  'portal.notarise.already': {
+    en: 'This document was notarised before',
+    cy: 'Cafodd y ddogfen hon ei notareiddio o’r blaen',
+  },
+
+  // ---- governance ----
+  'portal.governance.h1': { en: 'Governance', cy: 'Llywodraethu' },
+  'portal.governance.lead': {
+    en: 'The bodies that run the ledger together, and the validators whose signatures seal each block, as the ledger holds them now.',
+    cy: 'Y cyrff sy’n rhedeg y cyfriflyfr gyda’i gilydd, a’r dilyswyr y mae eu llofnodion yn selio pob bloc, fel y mae’r cyfriflyfr yn eu dal nawr.',
+  },
+  'portal.governance.later': {
+    en: 'This page is read-only for now. Proposing and signing changes to the consortium (new members, keys and validators) will come to the Portal later.',
+    cy: 'Darllen yn unig yw’r dudalen hon am y tro. Bydd cynnig a llofnodi newidiadau i’r consortiwm (aelodau, allweddi a dilyswyr newydd) yn dod i’r Porth yn nes ymlaen.',
+  },
+  'portal.governance.network': { en: 'Network', cy: 'Rhwydwaith' },
+  'portal.governance.height': { en: 'Latest block', cy: 'Y bloc diweddaraf' },
+  'portal.governance.quorum': { en: 'Signatures needed', cy: 'Llofnodion sydd eu hangen' },
+  'portal.governance.quorumOf': {
+    en: '{0} of {1} validators',
+    cy: '{0} o {1} dilysydd',
+  },
+  'portal.governance.members.caption': {
+    en: 'Member bodies ({0})',
+    cy: 'Cyrff sy’n aelodau ({0})',
+  },
+  'portal.governance.validators.caption': { en: 'Validators ({0})', cy: 'Dilyswyr ({0})' },
+  'portal.governance.col.nameEn': { en: 'Name in English', cy: 'Enw yn Saesneg' },
+  'portal.governance.col.nameCy': { en: 'Name in Welsh', cy: 'Enw yn Gymraeg' },
+  'portal.governance.col.area': { en: 'Area', cy: 'Ardal' },
+  'portal.governance.col.roles': { en: 'Roles', cy: 'Rolau' },
+  'portal.governance.col.validator': { en: 'Validator', cy: 'Dilysydd' },
+  'portal.governance.col.runBy': { en: 'Run by', cy: 'Yn cael ei redeg gan' },
+  'portal.governance.col.key': { en: 'Public key', cy: 'Allwedd gyhoeddus' },
+  'portal.memberRole.council': { en: 'Council', cy: 'Cyngor' },
+  'portal.memberRole.issuer': { en: 'Issues credentials', cy: 'Yn cyhoeddi cymwysterau' },
+  'portal.memberRole.registrar': { en: 'Keeps registers', cy: 'Yn cadw cofrestrau' },
+  'portal.memberRole.health': { en: 'Health', cy: 'Iechyd' },
+  'portal.memberRole.police': { en: 'Police', cy: 'Heddlu' },
+  'portal.memberRole.fire': { en: 'Fire and rescue', cy: 'Tân ac achub' },
+  'portal.memberRole.regulator': { en: 'Regulator', cy: 'Rheoleiddiwr' },
+
+  // ---- the node's refusals, in plain words (by problem code) ----
+  'portal.problem.other': {
+    en: 'Something went wrong (code {0}). Try again. If it keeps happening, tell your IT service desk and give them the code.',
+    cy: 'Aeth rhywbeth o’i le (cod {0}). Rhowch gynnig arall arni. Os yw’n dal i ddigwydd, rhowch wybod i ddesg gymorth TG eich sefydliad a rhowch y cod iddynt.',
+  },
+  'portal.problem.STAFF_SIGNIN_FAILED': {
+    en: 'The username or password is not right.',
+    cy: 'Nid yw’r enw defnyddiwr neu’r cyfrinair yn gywir.',
+  },
+  'portal.problem.STAFF_SIGNIN_LOCKED': {
+    en: 'There have been too many attempts to sign in. Wait 15 minutes, then try again.',
+    cy: 'Bu gormod o ymdrechion i fewngofnodi. Arhoswch 15 munud, yna rhowch gynnig arall arni.',
+  },
+  'portal.problem.STAFF_ROLE_MISSING': {
+    en: 'Your account does not have the role this needs. Ask your organisation’s Portal administrator if you need it.',
+    cy: 'Nid oes gan eich cyfrif y rôl sydd ei hangen ar gyfer hyn. Gofynnwch i weinyddwr Porth eich sefydliad os oes ei hangen arnoch.',
+  },
+  'portal.problem.STAFF_UNAUTHORISED': {
+    en: 'You need to sign in again.',
+    cy: 'Mae angen i chi fewngofnodi eto.',
+  },
+  'portal.problem.BODY_UNKNOWN': {
+    en: 'This node does not act for your organisation any more. Tell your IT service desk.',
+    cy: 'Nid yw’r nod hwn yn gweithredu ar ran eich sefydliad mwyach. Rhowch wybod i’ch desg gymorth TG.',
+  },
+  'portal.problem.REQUEST_INVALID': {
+    en: 'The node could not accept what was sent. Check the details and try again.',
+    cy: 'Nid oedd modd i’r nod dderbyn yr hyn a anfonwyd. Gwiriwch y manylion a rhowch gynnig arall arni.',
+  },
+  'portal.problem.CREDENTIAL_TYPE_UNKNOWN': {
+    en: 'The node does not know this kind of credential.',
+    cy: 'Nid yw’r nod yn adnabod y math hwn o gymhwyster.',
+  },
+  'portal.problem.ISSUER_NOT_AUTHORISED': {
+    en: 'The organisation is not authorised on the ledger to issue this kind of credential.',
+    cy: 'Nid yw’r sefydliad wedi’i awdurdodi ar y cyfriflyfr i gyhoeddi’r math hwn o gymhwyster.',
+  },
+  'portal.problem.CREDENTIAL_CLAIMS_INVALID': {
+    en: 'Some of the citizen’s details are not in the form the credential needs. Check them and try again.',
+    cy: 'Nid yw rhai o fanylion y dinesydd yn y ffurf sydd ei hangen ar y cymhwyster. Gwiriwch nhw a rhowch gynnig arall arni.',
+  },
+  'portal.problem.CREDENTIAL_UNKNOWN': {
+    en: 'The node has no record of this credential.',
+    cy: 'Nid oes gan y nod gofnod o’r cymhwyster hwn.',
+  },
+  'portal.problem.CREDENTIAL_STATUS_FINAL': {
+    en: 'This credential has been revoked. A revoked credential cannot be reinstated: issue a new one.',
+    cy: 'Mae’r cymhwyster hwn wedi’i ddirymu. Ni ellir adfer cymhwyster sydd wedi’i ddirymu: cyhoeddwch un newydd.',
+  },
+  'portal.problem.OFFER_UNKNOWN': {
+    en: 'The offer has expired or was used.',
+    cy: 'Mae’r cynnig wedi dod i ben neu wedi’i ddefnyddio.',
+  },
+  'portal.problem.DCQL_INVALID': {
+    en: 'The node could not accept what you asked for. Choose the details again.',
+    cy: 'Nid oedd modd i’r nod dderbyn yr hyn y gofynnoch amdano. Dewiswch y manylion eto.',
+  },
+  'portal.problem.VP_REQUEST_UNKNOWN': {
+    en: 'The request has expired. Make a new one.',
+    cy: 'Mae’r cais wedi dod i ben. Gwnewch un newydd.',
+  },
+  'portal.problem.PRESENTATION_REPLAYED': {
+    en: 'This request was already answered. Make a new one.',
+    cy: 'Atebwyd y cais hwn eisoes. Gwnewch un newydd.',
+  },
+  'portal.problem.PRESENTATION_MALFORMED': {
+    en: 'The credential could not be read.',
+    cy: 'Nid oedd modd darllen y cymhwyster.',
+  },
+  'portal.problem.ISSUER_UNKNOWN': {
+    en: 'The organisation that issued this credential is not a member of the ledger.',
+    cy: 'Nid yw’r sefydliad a gyhoeddodd y cymhwyster hwn yn aelod o’r cyfriflyfr.',
+  },
+  'portal.problem.CREDENTIAL_SIGNATURE_INVALID': {
+    en: 'The credential’s signature is not valid. It may have been changed.',
+    cy: 'Nid yw llofnod y cymhwyster yn ddilys. Efallai ei fod wedi cael ei newid.',
+  },
+  'portal.problem.DISCLOSURE_INVALID': {
+    en: 'Some of the details shared do not match the credential.',
+    cy: 'Nid yw rhai o’r manylion a rannwyd yn cyfateb i’r cymhwyster.',
+  },
+  'portal.problem.CREDENTIAL_EXPIRED': {
+    en: 'The credential has expired.',
+    cy: 'Mae’r cymhwyster wedi dod i ben.',
+  },
+  'portal.problem.CREDENTIAL_NOT_YET_VALID': {
+    en: 'The credential is not valid yet.',
+    cy: 'Nid yw’r cymhwyster yn ddilys eto.',
+  },
+  'portal.problem.KB_MISSING': {
+    en: 'The wallet did not prove that it holds this credential.',
+    cy: 'Ni phrofodd y waled mai hi sy’n dal y cymhwyster hwn.',
+  },
+  'portal.problem.KB_SIGNATURE_INVALID': {
+    en: 'The wallet’s proof that it holds this credential is not valid.',
+    cy: 'Nid yw prawf y waled mai hi sy’n dal y cymhwyster hwn yn ddilys.',
+  },
+  'portal.problem.KB_SD_HASH_MISMATCH': {
+    en: 'The details shared were changed after the wallet signed them.',
+    cy: 'Cafodd y manylion a rannwyd eu newid ar ôl i’r waled eu llofnodi.',
+  },
+  'portal.problem.KB_WRONG_AUDIENCE': {
+    en: 'The answer was made for a different service, not this one.',
+    cy: 'Cafodd yr ateb ei wneud ar gyfer gwasanaeth gwahanol, nid yr un hwn.',
+  },
+  'portal.problem.KB_WRONG_NONCE': {
+    en: 'The answer belongs to a different request. Ask the citizen to scan the code again.',
+    cy: 'Mae’r ateb yn perthyn i gais gwahanol. Gofynnwch i’r dinesydd sganio’r cod eto.',
+  },
+  'portal.problem.KB_STALE': {
+    en: 'The answer is too old, or the wallet’s clock is wrong. Make a new request.',
+    cy: 'Mae’r ateb yn rhy hen, neu mae cloc y waled yn anghywir. Gwnewch gais newydd.',
+  },
+  'portal.problem.STATUS_UNAVAILABLE': {
+    en: 'We could not check whether the credential is still valid. Try again later.',
+    cy: 'Nid oedd modd gwirio a yw’r cymhwyster yn dal yn ddilys. Rhowch gynnig arall arni yn nes ymlaen.',
+  },
+  'portal.problem.STATUS_LIST_NOT_CURRENT': {
+    en: 'The credential’s status information is out of date.',
+    cy: 'Mae gwybodaeth statws y cymhwyster wedi dyddio.',
+  },
+  'portal.problem.STATUS_LIST_INVALID': {
+    en: 'The credential’s status information is not valid.',
+    cy: 'Nid yw gwybodaeth statws y cymhwyster yn ddilys.',
+  },
+  'portal.problem.CREDENTIAL_REVOKED': {
+    en: 'The organisation that issued this credential has revoked it.',
+    cy: 'Mae’r sefydliad a gyhoeddodd y cymhwyster hwn wedi’i ddirymu.',
+  },
+  'portal.problem.CREDENTIAL_SUSPENDED': {
+    en: 'The organisation that issued this credential has suspended it for now.',
+    cy: 'Mae’r sefydliad a gyhoeddodd y cymhwyster hwn wedi’i atal am y tro.',
+  },
+  'portal.problem.CLAIMS_MISSING': {
+    en: 'Some of the details asked for were not shared.',
+    cy: 'Ni rannwyd rhai o’r manylion y gofynnwyd amdanynt.',
+  },
+  'portal.problem.EXCHANGE_SIGNATURE_INVALID': {
+    en: 'The request was not signed by a member body, so it was refused.',
+    cy: 'Nid oedd y cais wedi’i lofnodi gan gorff sy’n aelod, felly cafodd ei wrthod.',
+  },
+  'portal.problem.EXCHANGE_WRONG_HOLDER': {
+    en: 'That body is not a member of the ledger, or the request went to the wrong body.',
+    cy: 'Nid yw’r corff hwnnw’n aelod o’r cyfriflyfr, neu aeth y cais at y corff anghywir.',
+  },
+  'portal.problem.EXCHANGE_STALE': {
+    en: 'The clocks of the two bodies’ nodes disagree too much. Tell your IT service desk.',
+    cy: 'Mae clociau nodau’r ddau gorff yn anghytuno gormod. Rhowch wybod i’ch desg gymorth TG.',
+  },
+  'portal.problem.EXCHANGE_REPLAYED': {
+    en: 'This request was already answered.',
+    cy: 'Atebwyd y cais hwn eisoes.',
+  },
+  'portal.problem.EXCHANGE_HOLDER_UNREACHABLE': {
+    en: 'The body that holds the data could not be reached. Try again later.',
+    cy: 'Nid oedd modd cyrraedd y corff sy’n dal y data. Rhowch gynnig arall arni yn nes ymlaen.',
+  },
+  'portal.problem.NO_RECORD': {
+    en: 'The body holding the data has no record of that kind for this person.',
+    cy: 'Nid oes gan y corff sy’n dal y data gofnod o’r math hwnnw ar gyfer yr unigolyn hwn.',
+  },
+  'portal.problem.CONSENT_UNKNOWN': {
+    en: 'There is no consent with that identifier on the ledger.',
+    cy: 'Nid oes cydsyniad gyda’r dynodydd hwnnw ar y cyfriflyfr.',
+  },
+  'portal.problem.CONSENT_WITHDRAWN': {
+    en: 'The citizen has withdrawn this consent.',
+    cy: 'Mae’r dinesydd wedi tynnu’r cydsyniad hwn yn ôl.',
+  },
+  'portal.problem.CONSENT_EXPIRED': {
+    en: 'This consent has expired.',
+    cy: 'Mae’r cydsyniad hwn wedi dod i ben.',
+  },
+  'portal.problem.CONSENT_WRONG_HOLDER': {
+    en: 'This consent is for data held by another body.',
+    cy: 'Mae’r cydsyniad hwn ar gyfer data a ddelir gan gorff arall.',
+  },
+  'portal.problem.CONSENT_WRONG_REQUESTER': {
+    en: 'This consent was not given to your organisation.',
+    cy: 'Ni roddwyd y cydsyniad hwn i’ch sefydliad chi.',
+  },
+  'portal.problem.CONSENT_WRONG_CATEGORY': {
+    en: 'This consent does not cover that kind of data.',
+    cy: 'Nid yw’r cydsyniad hwn yn cynnwys y math hwnnw o ddata.',
+  },
+  'portal.problem.CONSENT_WRONG_PURPOSE': {
+    en: 'This consent was given for another purpose.',
+    cy: 'Rhoddwyd y cydsyniad hwn at ddiben arall.',
+  },
+  'portal.problem.CONSENT_WRONG_SUBJECT': {
+    en: 'This consent was given by someone else.',
+    cy: 'Rhoddwyd y cydsyniad hwn gan rywun arall.',
+  },
+  'portal.problem.NOTARY_ALREADY_NOTARISED': {
+    en: 'A document with exactly the same fingerprint is already on the ledger. You do not need to notarise it again: check it in the Explorer to see when.',
+    cy: 'Mae dogfen gyda’r un ôl bys yn union eisoes ar y cyfriflyfr. Nid oes angen i chi ei notareiddio eto: gwiriwch hi yn yr Archwiliwr i weld pryd.',
+  },
+  'portal.problem.TX_NOT_COMMITTED': {
+    en: 'The ledger did not confirm this in time. Check the Explorer before you try again.',
+    cy: 'Ni chadarnhaodd y cyfriflyfr hyn mewn pryd. Gwiriwch yr Archwiliwr cyn rhoi cynnig arall arni.',
+  },
+  'portal.problem.MEMPOOL_FULL': {
+    en: 'The ledger is very busy. Wait a minute, then try again.',
+    cy: 'Mae’r cyfriflyfr yn brysur iawn. Arhoswch funud, yna rhowch gynnig arall arni.',
+  },
+  'portal.problem.NODE_NOT_READY': {
+    en: 'The node is starting up. Wait a minute, then try again.',
+    cy: 'Mae’r nod yn cychwyn. Arhoswch funud, yna rhowch gynnig arall arni.',
+  },
+} as const satisfies Dictionary;
