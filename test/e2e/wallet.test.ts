@@ -56,9 +56,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  node = await startTestNode(
-    process.env.CADWYN_E2E_WEB_ROOT ? { webRoot: process.env.CADWYN_E2E_WEB_ROOT } : {},
-  );
+  node = await startTestNode();
   context = await phoneContext(browser);
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
@@ -102,7 +100,7 @@ async function lang(): Promise<string> {
 /** Clicks the language switch (it redraws in place) and waits for <html lang>. */
 async function switchLang(to: 'en' | 'cy'): Promise<void> {
   await page.locator(`a[hreflang="${to}"]`).first().click();
-  await expect.poll(lang).toBe(to);
+  await expect.poll(lang, { timeout: 5_000 }).toBe(to);
 }
 
 /** axe, layout and a screenshot of the screen as it is, in English and then in Welsh. */
@@ -123,7 +121,9 @@ async function checkScreen(name: string, welshHeading?: RegExp): Promise<void> {
 
 /** The focused element is the screen's h1 (focus moved on the screen change). */
 async function focusOnHeading(): Promise<void> {
-  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName ?? '')).toBe('H1');
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.tagName ?? ''), { timeout: 5_000 })
+    .toBe('H1');
 }
 
 async function nav(name: string): Promise<void> {
@@ -145,7 +145,9 @@ describe('the Wallet on a phone', () => {
 
     // Errors are tied to their fields and listed in a summary that takes focus.
     await page.getByRole('button', { name: 'Create my wallet' }).click();
-    await expect.poll(() => page.locator('.govuk-error-summary').first().isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('.govuk-error-summary').first().isVisible(), { timeout: 5_000 })
+      .toBe(true);
     expect(await page.evaluate(() => document.activeElement?.className)).toContain(
       'govuk-error-summary',
     );
@@ -155,7 +157,7 @@ describe('the Wallet on a phone', () => {
     await page.fill('#create-confirm', 'other');
     await page.getByRole('button', { name: 'Create my wallet' }).click();
     await expect
-      .poll(() => page.locator('#create-passphrase-error').innerText())
+      .poll(() => page.locator('#create-passphrase-error').innerText(), { timeout: 5_000 })
       .toContain('at least 8 characters');
     await checkScreen('welcome-errors');
 
@@ -192,7 +194,7 @@ describe('the Wallet on a phone', () => {
     await page.getByRole('button', { name: 'Add to my wallet' }).click();
     await heading('My credentials');
     const card = page.locator('.cadwyn-wallet__card').first();
-    await expect.poll(() => card.innerText()).toContain('Gwent resident');
+    await expect.poll(() => card.innerText(), { timeout: 5_000 }).toContain('Gwent resident');
     const cardText = await card.innerText();
     expect(cardText).toContain('Newport City Council');
     expect(cardText).toContain('12 April 1990');
@@ -278,11 +280,15 @@ describe('the Wallet on a phone', () => {
     // ---- giving a consent ----
     await nav('Consents');
     await heading('Your consents');
-    await expect.poll(() => page.locator('main').innerText()).toContain('no consents in force');
+    await expect
+      .poll(() => page.locator('main').innerText(), { timeout: 5_000 })
+      .toContain('no consents in force');
     await page.getByRole('link', { name: 'Give a consent' }).click();
     await heading('Give a consent');
     await page.getByRole('button', { name: 'Give consent' }).click();
-    await expect.poll(() => page.locator('.govuk-error-summary').first().isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('.govuk-error-summary').first().isVisible(), { timeout: 5_000 })
+      .toBe(true);
     await checkScreen('give-errors', /^Rhoi cydsyniad/);
     await page.selectOption('#give-holder', NEWPORT);
     await page.selectOption('#give-requester', HEALTH);
@@ -367,7 +373,9 @@ describe('the Wallet on a phone', () => {
         timeout: 15_000,
       })
       .toContain('Consent withdrawn');
-    await expect.poll(() => page.locator('main').innerText()).toContain('Withdrawn on');
+    await expect
+      .poll(() => page.locator('main').innerText(), { timeout: 5_000 })
+      .toContain('Withdrawn on');
     expect(await page.locator('main').innerText()).toContain('You have no consents in force.');
 
     // ---- receipts: checked on the device, downloadable ----
@@ -428,7 +436,7 @@ describe('the Wallet on a phone', () => {
       expect(await page.locator('main').innerText()).toContain('You are offline');
       await nav('My credentials');
       await heading('My credentials');
-      await expect.poll(() => card.innerText()).toContain('Gwent resident');
+      await expect.poll(() => card.innerText(), { timeout: 5_000 }).toContain('Gwent resident');
       await screenshot(page, 'wallet-offline-en-phone');
     } finally {
       await context.setOffline(false);
