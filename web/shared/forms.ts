@@ -19,24 +19,28 @@ export interface Field<C extends HTMLElement = HTMLElement> {
   readonly error: FieldError | null;
 }
 
-interface FieldParts {
+export interface FieldParts {
   readonly id?: string;
   readonly label: Key;
   readonly hint?: Key;
+  readonly hintArgs?: readonly Arg[];
   /** The control's class when the field is in error, where GOV.UK Frontend has one. */
   readonly errorClass?: string;
 }
 
-function makeField<C extends HTMLElement>(
+/** A labelled control with its hint and error message; `body` wraps the control if needed. */
+export function makeField<C extends HTMLElement>(
   control: C,
   parts: FieldParts,
-  body: (control: C) => Child,
+  body: (control: C) => Child = (c) => c,
 ): Field<C> {
   const id = parts.id ?? uid('field');
   control.id = id;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const hint = parts.hint ? h('div', { class: 'govuk-hint', id: hintId }, tr(parts.hint)) : null;
+  const hint = parts.hint
+    ? h('div', { class: 'govuk-hint', id: hintId }, tr(parts.hint, ...(parts.hintArgs ?? [])))
+    : null;
   let error: FieldError | null = null;
   const message = view(h('p', { class: 'govuk-error-message', id: errorId }), () =>
     error ? [hidden('common.errorPrefix'), ' ', tr(error.key, ...(error.args ?? []))] : null,

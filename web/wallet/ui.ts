@@ -5,6 +5,7 @@
 import type { Attrs, Child } from '../shared/dom.js';
 import { add, h, hidden, rich, uid, view } from '../shared/dom.js';
 import type { FieldError, Field } from '../shared/forms.js';
+import { makeField as makeSharedField } from '../shared/forms.js';
 import type { Arg, Key } from '../shared/i18n.js';
 import { currentLang, t, whenLang } from '../shared/i18n.js';
 import type { wallet } from './strings.js';
@@ -223,47 +224,15 @@ interface FieldParts {
   readonly errorClass?: string;
 }
 
-/** A labelled control with its hint and error message (forms.ts's pattern). */
+/** A labelled control with its hint and error message: forms.ts's, with the Wallet's keys. */
 function makeField<C extends HTMLElement>(control: C, parts: FieldParts): Field<C> {
-  const { id } = parts;
-  control.id = id;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const hint = parts.hint
-    ? h('div', { class: 'govuk-hint', id: hintId }, trw(parts.hint, ...(parts.hintArgs ?? [])))
-    : null;
-  let error: FieldError | null = null;
-  const message = view(h('p', { class: 'govuk-error-message', id: errorId }), () =>
-    error ? [hidden('common.errorPrefix'), ' ', t(error.key, ...(error.args ?? []))] : null,
-  );
-  const label = h(
-    'label',
-    { class: 'govuk-label govuk-label--s', for: id, id: `${id}-label` },
-    trw(parts.label),
-  );
-  const group = h('div', { class: 'govuk-form-group' }, label, hint, control);
-  const describe = () => {
-    const ids = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
-    if (ids) control.setAttribute('aria-describedby', ids);
-    else control.removeAttribute('aria-describedby');
-  };
-  describe();
-  return {
-    group,
-    control,
-    get error() {
-      return error;
-    },
-    setError(e) {
-      error = e;
-      message.update();
-      group.classList.toggle('govuk-form-group--error', !!e);
-      if (parts.errorClass) control.classList.toggle(parts.errorClass, !!e);
-      if (e) group.insertBefore(message.el, control);
-      else message.el.remove();
-      describe();
-    },
-  };
+  return makeSharedField(control, {
+    id: parts.id,
+    label: wk(parts.label),
+    ...(parts.hint ? { hint: wk(parts.hint) } : {}),
+    ...(parts.hintArgs ? { hintArgs: parts.hintArgs } : {}),
+    ...(parts.errorClass ? { errorClass: parts.errorClass } : {}),
+  });
 }
 
 /** A field error from one of the Wallet's keys. */
