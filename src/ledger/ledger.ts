@@ -8,7 +8,14 @@ import type { Verdict } from '../core/result.js';
 import { fail, OK } from '../core/result.js';
 import type { PreparedTx } from '../core/tx.js';
 import { signatureBytes, txSigningMessage } from '../core/tx.js';
-import type { BlockContext, LedgerModule, TxContext, TxType } from './module.js';
+import type {
+  BlockContext,
+  LedgerModule,
+  RegisteredTxType,
+  TxContext,
+  TxRegistry,
+  TxType,
+} from './module.js';
 import { getParams, memberKey } from './modules/governance.js';
 import type { StateReader, StateWriter } from './state.js';
 import { StateOverlay } from './state.js';
@@ -57,8 +64,16 @@ export function accountSeq(state: StateReader, did: string): number {
   return (state.get(seqKey(did)) as number | undefined) ?? 0;
 }
 
+function checkPayload(validate: ValidateFunction, payload: Json): Verdict<'TX_PAYLOAD_INVALID'> {
+  if (validate(payload)) return OK;
+  const e = validate.errors?.[0];
+  return fail('TX_PAYLOAD_INVALID', e ? `payload${e.instancePath} ${e.message ?? ''}` : '');
+}
+
 export class Ledger {
-  private readonly types = new Map<string, { spec: TxType<never>; validate: ValidateFunction }>();
+  private readonly types = new Map<string, RegisteredTxType>();
+  /** What a transaction sees of the types (a proposal validates and runs the one it carries). */
+  private readonly registry: TxRegistry = { get: (type) => this.types.get(type) };
 
   constructor(
     readonly modules: readonly LedgerModule[],
@@ -71,7 +86,8 @@ export class Ledger {
           throw new TypeError(`${spec.type} does not belong to module ${m.name}`);
         }
         if (this.types.has(spec.type)) throw new TypeError(`duplicate tx type ${spec.type}`);
-        this.types.set(spec.type, { spec, validate: ajv.compile(spec.payloadSchema) });
+        const validate = ajv.compile(spec.payloadSchema);
+        this.types.set(spec.type, { spec, validate: (payload) => checkPayload(validate, payload) });
       }
     }
   }
@@ -94,10 +110,8 @@ export class Ledger {
     if (body.network !== block.network) return fail('TX_WRONG_NETWORK', 'another network');
     const t = this.types.get(body.type);
     if (!t) return fail('TX_UNKNOWN_TYPE', body.type);
-    if (!t.validate(body.payload)) {
-      const e = t.validate.errors?.[0];
-      return fail('TX_PAYLOAD_INVALID', e ? `payload${e.instancePath} ${e.message ?? ''}` : '');
-    }
+    const valid = t.validate(body.payload);
+    if (!valid.ok) return fail('TX_PAYLOAD_INVALID', valid.detail);
     const params = getParams(state);
     if (
       body.timeMs < block.timeMs - params.txTimePastMs ||
@@ -153,7 +167,14 @@ export class Ledger {
     const t = this.types.get(p.tx.body.type);
     if (!t) return fail('TX_UNKNOWN_TYPE', p.tx.body.type);
     const overlay = new StateOverlay(state);
-    const ctx: TxContext = { block, prepared: p, logIndex, signers: sigs.signers, state: overlay };
+    const ctx: TxContext = {
+      block,
+      prepared: p,
+      logIndex,
+      signers: sigs.signers,
+      state: overlay,
+      registry: this.registry,
+    };
     const payload = p.tx.body.payload as never;
     const auth = t.spec.authorise(ctx, payload);
     if (!auth.ok) return auth;

@@ -20,6 +20,19 @@ export interface TxContext {
   /** DIDs whose signatures verified (the sender is always one of them). */
   readonly signers: ReadonlySet<string>;
   readonly state: StateWriter;
+  /** The ledger's transaction types, for a transaction that carries another (a proposal). */
+  readonly registry: TxRegistry;
+}
+
+/** A transaction type as the ledger holds it: its spec and its compiled payload schema. */
+export interface RegisteredTxType {
+  readonly spec: TxType<never>;
+  /** Checks a payload against the type's schema (TX_PAYLOAD_INVALID with where, if not). */
+  validate(payload: Json): Verdict;
+}
+
+export interface TxRegistry {
+  get(type: string): RegisteredTxType | undefined;
 }
 
 /** A JSON Schema (draft 2020-12 subset) — the one that validates and that OpenAPI shows. */
@@ -29,6 +42,11 @@ export interface TxType<P = Record<string, Json>> {
   readonly type: string;
   readonly summary: { readonly en: string; readonly cy: string };
   readonly payloadSchema: JsonSchema;
+  /**
+   * May be proposed with governance.propose and applied once enough members approved
+   * (decision 0008). Only quorum-governed types are: their `authorise` is `memberQuorum`.
+   */
+  readonly proposable?: boolean;
   /** Who may send it. */
   authorise(ctx: TxContext, payload: P): Verdict;
   /** Reads and writes state; a failed verdict discards every write of this transaction. */

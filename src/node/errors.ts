@@ -18,6 +18,11 @@ export const STATUS_OF: Record<string, number> = {
   MEMPOOL_FULL: 503,
   BATCH_TOO_LARGE: 413,
   JSON_MALFORMED: 400,
+  GOV_PROPOSAL_UNKNOWN: 404,
+  GOV_NOT_PROPOSER: 403,
+  GOV_ALREADY_APPROVED: 409,
+  GOV_PROPOSAL_NOT_PENDING: 409,
+  GOV_PROPOSAL_EXPIRED: 409,
 };
 
 export function statusOf(code: string): number {

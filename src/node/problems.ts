@@ -45,6 +45,41 @@ const TITLES: Record<string, { en: string; cy: string }> = {
     en: 'Only a member body may propose this change',
     cy: 'Dim ond corff sy’n aelod all gynnig y newid hwn',
   },
+  // governance proposals (decision 0008)
+  GOV_NOT_PROPOSABLE: {
+    en: 'This kind of change cannot be proposed',
+    cy: 'Ni ellir cynnig y math hwn o newid',
+  },
+  GOV_CHANGE_INVALID: {
+    en: 'The proposed change is not valid',
+    cy: 'Nid yw’r newid a gynigiwyd yn ddilys',
+  },
+  GOV_EXPIRY_PAST: {
+    en: 'A proposal must end after now',
+    cy: 'Rhaid i gynnig ddod i ben ar ôl nawr',
+  },
+  GOV_EXPIRY_TOO_LONG: {
+    en: 'A proposal can stay open for 30 days at most',
+    cy: 'Gall cynnig aros ar agor am 30 diwrnod ar y mwyaf',
+  },
+  GOV_PROPOSAL_UNKNOWN: { en: 'No such proposal', cy: 'Dim cynnig o’r fath' },
+  GOV_PROPOSAL_NOT_PENDING: {
+    en: 'This proposal has already been decided',
+    cy: 'Mae penderfyniad eisoes wedi’i wneud ar y cynnig hwn',
+  },
+  GOV_PROPOSAL_EXPIRED: {
+    en: 'This proposal has expired',
+    cy: 'Mae’r cynnig hwn wedi dod i ben',
+  },
+  GOV_ALREADY_APPROVED: {
+    en: 'This body has already signed this proposal',
+    cy: 'Mae’r corff hwn eisoes wedi llofnodi’r cynnig hwn',
+  },
+  GOV_NOT_PROPOSER: {
+    en: 'Only the body that proposed a change may withdraw it',
+    cy: 'Dim ond y corff a gynigiodd newid all ei dynnu’n ôl',
+  },
+  GOV_MEMBER_UNKNOWN: { en: 'No such member body', cy: 'Dim corff sy’n aelod o’r fath' },
   NOTARY_ALREADY_NOTARISED: {
     en: 'This document was already notarised',
     cy: 'Mae’r ddogfen hon wedi’i notareiddio eisoes',

@@ -24,6 +24,7 @@ import {
 
 const NEWPORT = 'did:web:newport.gwent.example';
 const HEALTH = 'did:web:aneurin-bevan.gwent.example';
+const FIRE = 'did:web:south-wales-fire.gwent.example';
 
 let n: TestNode;
 let browser: Browser;
@@ -416,17 +417,140 @@ describe('the staff Portal', () => {
     expect(sentBodies.some((b) => b.includes('approved'))).toBe(false);
   });
 
-  it('shows the consortium’s members and validators, read-only', async () => {
+  it('lets administrators propose a change and sign it into force; others read the lists', async () => {
+    // An officer sees the consortium and its proposals, and nothing to propose or sign.
     await open('Governance', 'Governance');
-    const tables = page.locator('table');
-    await expect.poll(() => tables.count()).toBe(2);
-    const members = await tables.nth(0).innerText();
-    expect(members).toContain('Newport City Council');
-    expect(members).toContain('Cyngor Dinas Casnewydd');
-    expect(await tables.nth(0).locator('tbody tr').count()).toBe(9);
-    expect(await tables.nth(1).locator('tbody tr').count()).toBeGreaterThan(0);
-    expect(await page.locator('main').innerText()).toContain('will come to the Portal later');
-    await checkScreen('governance');
+    const members = page.locator('table', { hasText: 'Member bodies' });
+    await expect.poll(() => members.locator('tbody tr').count()).toBe(9);
+    expect(await members.innerText()).toContain('Cyngor Dinas Casnewydd');
+    expect(
+      await page.locator('table', { hasText: 'Validators' }).locator('tbody tr').count(),
+    ).toBeGreaterThan(0);
+    expect(await page.locator('#propose-kind').count()).toBe(0);
+    expect(await page.locator('main').innerText()).toContain(
+      'Only a body’s administrators can propose or sign changes',
+    );
+
+    // Caerphilly's administrator proposes: authorise South Wales Fire to issue Blue Badges.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => h1Text()).toBe('Sign in to the Portal');
+    await signIn(page, 'caerphilly.admin');
+    await expect.poll(() => h1Text()).toBe('Your tasks');
+    await open('Governance', 'Governance');
+    const propose = page.getByRole('button', { name: 'Propose this change', exact: true });
+    await expect.poll(() => propose.isVisible()).toBe(true);
+    await checkScreen('governance-propose');
+
+    // Nothing chosen, then a kind without its fields: each error tied to its field.
+    const summary = page.locator('.govuk-error-summary');
+    await propose.click();
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    expect(await summary.locator('a').allInnerTexts()).toEqual(['Select what you want to change']);
+    await page.getByLabel('Authorise a body to issue a credential type').check();
+    await propose.click();
+    await expect
+      .poll(() => summary.locator('a').allInnerTexts())
+      .toEqual(['Select the body', 'Select the credential type']);
+    expect(await page.locator('#propose-type').getAttribute('aria-describedby')).toContain(
+      'propose-type-error',
+    );
+    // Newport already issues Blue Badges: said before anyone signs.
+    await page.locator('#propose-body').selectOption(NEWPORT);
+    await page.locator('#propose-type').selectOption('urn:cadwyn:vct:blue-badge:1');
+    await propose.click();
+    await expect
+      .poll(() => summary.locator('a').allInnerTexts())
+      .toEqual(['This body already issues this credential type']);
+    await checkScreen('governance-errors');
+
+    await page.locator('#propose-body').selectOption(FIRE);
+    await propose.click();
+    const done = page.locator('.govuk-notification-banner--success');
+    await expect
+      .poll(() => done.innerText(), { timeout: 15_000 })
+      .toContain('Your body has proposed the change');
+    expect(await done.innerText()).toContain(
+      'Authorise South Wales Fire and Rescue Service to issue Blue Badge',
+    );
+    const receipt = page.locator('#governance-receipt');
+    const href = (await receipt.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/v1\/transactions\/[0-9a-f]{64}\/receipt$/);
+    expect((await fetch(`${n.url}${href}`)).status).toBe(200);
+    const pending = page.locator('table', { hasText: 'Waiting for signatures' });
+    await expect.poll(() => pending.locator('tbody tr').count()).toBe(1);
+    expect(await pending.innerText()).toContain('1 of 7 signatures');
+    expect(await pending.innerText()).toContain('Your body has signed');
+    expect(await pending.getByRole('button', { name: /^Withdraw/ }).count()).toBe(1);
+    await checkScreen('governance-pending');
+
+    // Five more bodies' administrators sign through the API, in their own sessions.
+    const list = (await (await fetch(`${n.url}/v1/proposals`)).json()) as {
+      proposals: { id: string; status: string }[];
+    };
+    const id = list.proposals.find((p) => p.status === 'pending')?.id ?? '';
+    for (const slug of ['blaenau-gwent', 'monmouthshire', 'torfaen', 'aneurin-bevan', 'nrw']) {
+      const signedIn = await fetch(`${n.url}/v1/staff/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          username: `${slug}.admin`,
+          password: passwords.get(`${slug}.admin`),
+        }),
+      });
+      expect(signedIn.status).toBe(201);
+      const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const r = await fetch(`${n.url}/v1/bodies/${slug}/proposals/${id}/approvals`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(r.status, slug).toBe(201);
+    }
+
+    // Newport's administrator gives the last signature needed, in the Portal.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => h1Text()).toBe('Sign in to the Portal');
+    await signIn(page, 'newport.admin');
+    await expect.poll(() => h1Text()).toBe('Your tasks');
+    await open('Governance', 'Governance');
+    await expect.poll(() => pending.innerText()).toContain('6 of 7 signatures');
+    const sign = pending.getByRole('button', { name: /^Sign this proposal/ });
+    expect(await sign.textContent()).toContain('Authorise South Wales Fire and Rescue Service');
+    await sign.click();
+    await expect
+      .poll(() => done.innerText(), { timeout: 15_000 })
+      .toContain('the change is now in force');
+    const decided = page.locator('table', { hasText: 'Decided' });
+    await expect.poll(() => decided.innerText()).toContain('In force');
+    expect(await page.locator('main').innerText()).toContain(
+      'There are no proposals waiting for signatures',
+    );
+    const issuers = (await (
+      await fetch(
+        `${n.url}/v1/trusted-issuers?vct=${encodeURIComponent('urn:cadwyn:vct:blue-badge:1')}`,
+      )
+    ).json()) as { issuers: { issuer: string; authorisedNow: boolean }[] };
+    expect(issuers.issuers.some((i) => i.issuer === FIRE && i.authorisedNow)).toBe(true);
+    await checkScreen('governance-applied');
+
+    // A proposal its own body withdraws, after saying yes to the question.
+    await page.getByLabel('Stop a body issuing a credential type').check();
+    await page.locator('#propose-body').selectOption(FIRE);
+    await page.locator('#propose-type').selectOption('urn:cadwyn:vct:blue-badge:1');
+    await propose.click();
+    await expect.poll(() => pending.locator('tbody tr').count(), { timeout: 15_000 }).toBe(1);
+    await pending.getByRole('button', { name: /^Withdraw/ }).click();
+    const question = page.locator('.cadwyn-confirm h2');
+    await expect
+      .poll(() => question.innerText())
+      .toBe('Are you sure you want to withdraw this proposal?');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('withdraw-heading');
+    await checkScreen('governance-withdraw-confirm');
+    await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    await expect
+      .poll(() => done.innerText(), { timeout: 15_000 })
+      .toContain('The proposal has been withdrawn');
+    await expect.poll(() => decided.innerText()).toContain('Withdrawn');
   });
 
   it('fits a 360 px phone, and shows an administrator only what their roles allow', async () => {
@@ -471,6 +595,15 @@ describe('the staff Portal', () => {
     ]);
     await p.goto(`${n.url}/portal/?lang=en#/issue`);
     await expect.poll(() => h1Text(p)).toBe('You cannot use this page');
+    // An administrator's Governance page (the form and the proposals) fits too.
+    await p.goto(`${n.url}/portal/?lang=en#/governance`);
+    await expect.poll(() => p.locator('#propose-kind').count()).toBe(1);
+    await expect.poll(() => p.locator('[aria-busy="true"]').count()).toBe(0);
+    const fitAdmin = await noHorizontalScroll(p);
+    expect(fitAdmin.ok, `governance (administrator) at 360 px: ${fitAdmin.widest.join(', ')}`).toBe(
+      true,
+    );
+    await screenshot(p, 'portal-governance-admin-en-phone');
 
     // Idle: a warning two minutes before, which keeps the session; then signed out, saying why.
     const q = await phone.newPage();

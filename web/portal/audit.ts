@@ -45,6 +45,8 @@ function who(
 
 interface ConsentRow {
   readonly id: string;
+  /** The citizen’s pseudonym toward the holder. */
+  readonly subject: string;
   readonly holder: string;
   readonly requester: string;
   readonly holderName: Bilingual | null;
@@ -66,6 +68,7 @@ function readConsents(x: unknown): ConsentRow[] {
     const p = obj(o.purpose);
     return {
       id: str(o.id),
+      subject: str(o.subject),
       holder: str(o.holder),
       requester: str(o.requester),
       holderName: nameOrNull(o.holderName),
@@ -119,6 +122,8 @@ export function consentsView(ctx: ViewContext): Child {
             'grey',
           ];
           const askHere = c.role === 'requester' && c.status === 'active' && ctx.can('registrar');
+          // The holder learns the citizen's pseudonym from the consent: its record goes under it.
+          const recordHere = c.role === 'holder' && c.status === 'active' && ctx.can('registrar');
           return [
             who(c.role, c.holder, c.holderName, c.requester, c.requesterName),
             dyn(() => c.categories.map(categoryName).join(', ')),
@@ -150,6 +155,19 @@ export function consentsView(ctx: ViewContext): Child {
                         }),
                       },
                       ptr('portal.consents.askLink'),
+                    ),
+                  ]
+                : null,
+              recordHere
+                ? [
+                    h('br'),
+                    h(
+                      'a',
+                      {
+                        class: 'govuk-link',
+                        href: ctx.href('exchange', { subject: c.subject }),
+                      },
+                      ptr('portal.consents.recordLink'),
                     ),
                   ]
                 : null,

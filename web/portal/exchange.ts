@@ -225,6 +225,8 @@ function recordForm(ctx: ViewContext): Child {
     legend: 'portal.exchange.record.housing',
     items: HOUSING.map((v) => ({ value: v, label: `portal.housing.${v}` as const })),
   });
+  // Arriving from a consent this body holds data under: the citizen's pseudonym is filled in.
+  subject.control.value = ctx.params.get('subject') ?? '';
   const submit = button('portal.exchange.record.submit');
   const result = h('div', { class: 'cadwyn-result' });
   const form = h('form', { novalidate: true }, subject.group, housing.group, submit);

@@ -563,6 +563,10 @@ export const portal = {
     en: 'Ask for the data',
     cy: 'Gofyn am y data',
   },
+  'portal.consents.recordLink': {
+    en: 'Keep a record for this person',
+    cy: 'Cadw cofnod ar gyfer yr unigolyn hwn',
+  },
   'portal.access.h1': { en: 'Access log', cy: 'Log mynediad' },
   'portal.access.lead': {
     en: 'Every request for a citizen’s data that your organisation answered or made, as the ledger records it. A request is on the ledger before it is answered, whether the data was served or refused.',
@@ -804,10 +808,6 @@ export const portal = {
     en: 'The bodies that run the ledger together, and the validators whose signatures seal each block, as the ledger holds them now.',
     cy: 'Y cyrff sy’n rhedeg y cyfriflyfr gyda’i gilydd, a’r dilyswyr y mae eu llofnodion yn selio pob bloc, fel y mae’r cyfriflyfr yn eu dal nawr.',
   },
-  'portal.governance.later': {
-    en: 'This page is read-only for now. Proposing and signing changes to the consortium (new members, keys and validators) will come to the Portal later.',
-    cy: 'Darllen yn unig yw’r dudalen hon am y tro. Bydd cynnig a llofnodi newidiadau i’r consortiwm (aelodau, allweddi a dilyswyr newydd) yn dod i’r Porth yn nes ymlaen.',
-  },
   'portal.governance.network': { en: 'Network', cy: 'Rhwydwaith' },
   'portal.governance.height': { en: 'Latest block', cy: 'Y bloc diweddaraf' },
   'portal.governance.quorum': { en: 'Signatures needed', cy: 'Llofnodion sydd eu hangen' },
@@ -827,6 +827,266 @@ export const portal = {
   'portal.governance.col.validator': { en: 'Validator', cy: 'Dilysydd' },
   'portal.governance.col.runBy': { en: 'Run by', cy: 'Yn cael ei redeg gan' },
   'portal.governance.col.key': { en: 'Public key', cy: 'Allwedd gyhoeddus' },
+  'portal.governance.consortium.h2': {
+    en: 'Members and validators',
+    cy: 'Aelodau a dilyswyr',
+  },
+  'portal.governance.propose.h2': {
+    en: 'Propose a change',
+    cy: 'Cynnig newid',
+  },
+  'portal.governance.propose.lead': {
+    en: 'A change to the consortium needs the signatures of more than two thirds of the member bodies. Your body’s signature is the first. The proposal stays open for 14 days.',
+    cy: 'Mae newid i’r consortiwm angen llofnodion mwy na dwy ran o dair o’r cyrff sy’n aelodau. Llofnod eich corff yw’r cyntaf. Mae’r cynnig yn aros ar agor am 14 diwrnod.',
+  },
+  'portal.governance.propose.kind': {
+    en: 'What do you want to change?',
+    cy: 'Beth ydych chi am ei newid?',
+  },
+  'portal.governance.propose.kind.authorise': {
+    en: 'Authorise a body to issue a credential type',
+    cy: 'Awdurdodi corff i gyhoeddi math o gymhwyster',
+  },
+  'portal.governance.propose.kind.deauthorise': {
+    en: 'Stop a body issuing a credential type',
+    cy: 'Atal corff rhag cyhoeddi math o gymhwyster',
+  },
+  'portal.governance.propose.kind.rename': {
+    en: 'Change a member body’s name',
+    cy: 'Newid enw corff sy’n aelod',
+  },
+  'portal.governance.propose.body': {
+    en: 'Which body',
+    cy: 'Pa gorff',
+  },
+  'portal.governance.propose.type': {
+    en: 'Which credential type',
+    cy: 'Pa fath o gymhwyster',
+  },
+  'portal.governance.propose.member': {
+    en: 'Which member body',
+    cy: 'Pa gorff sy’n aelod',
+  },
+  'portal.governance.propose.nameEn': {
+    en: 'New name in English',
+    cy: 'Enw newydd yn Saesneg',
+  },
+  'portal.governance.propose.nameCy': {
+    en: 'New name in Welsh',
+    cy: 'Enw newydd yn Gymraeg',
+  },
+  'portal.governance.propose.submit': {
+    en: 'Propose this change',
+    cy: 'Cynnig y newid hwn',
+  },
+  'portal.governance.err.kind': {
+    en: 'Select what you want to change',
+    cy: 'Dewiswch beth rydych chi am ei newid',
+  },
+  'portal.governance.err.body': {
+    en: 'Select the body',
+    cy: 'Dewiswch y corff',
+  },
+  'portal.governance.err.type': {
+    en: 'Select the credential type',
+    cy: 'Dewiswch y math o gymhwyster',
+  },
+  'portal.governance.err.member': {
+    en: 'Select the member body',
+    cy: 'Dewiswch y corff sy’n aelod',
+  },
+  'portal.governance.err.nameEn': {
+    en: 'Enter the name in English',
+    cy: 'Rhowch yr enw yn Saesneg',
+  },
+  'portal.governance.err.nameCy': {
+    en: 'Enter the name in Welsh',
+    cy: 'Rhowch yr enw yn Gymraeg',
+  },
+  'portal.governance.err.nameLong': {
+    en: 'The name must be {0} characters or fewer',
+    cy: 'Rhaid i’r enw fod yn {0} nod neu lai',
+  },
+  'portal.governance.err.sameName': {
+    en: 'Enter a name that is different from the body’s name now',
+    cy: 'Rhowch enw sy’n wahanol i enw presennol y corff',
+  },
+  'portal.governance.err.already': {
+    en: 'This body already issues this credential type',
+    cy: 'Mae’r corff hwn eisoes yn cyhoeddi’r math hwn o gymhwyster',
+  },
+  'portal.governance.err.notIssuing': {
+    en: 'This body does not issue this credential type now',
+    cy: 'Nid yw’r corff hwn yn cyhoeddi’r math hwn o gymhwyster nawr',
+  },
+  'portal.governance.proposed': {
+    en: 'Your body has proposed the change',
+    cy: 'Mae eich corff wedi cynnig y newid',
+  },
+  'portal.governance.proposed.next': {
+    en: 'Your body’s signature is the first. The administrators of the other member bodies can now sign it in the list of proposals.',
+    cy: 'Llofnod eich corff yw’r cyntaf. Gall gweinyddwyr y cyrff eraill sy’n aelodau ei lofnodi nawr yn y rhestr o gynigion.',
+  },
+  'portal.governance.receipt': {
+    en: 'Download the receipt',
+    cy: 'Lawrlwytho’r dderbynneb',
+  },
+  'portal.governance.proposals.h2': {
+    en: 'Proposals',
+    cy: 'Cynigion',
+  },
+  'portal.governance.proposals.lead': {
+    en: 'Each signature is a transaction of your body on the ledger, with a receipt. A change comes into force with the last signature it needs.',
+    cy: 'Mae pob llofnod yn drafodyn gan eich corff ar y cyfriflyfr, gyda derbynneb. Daw newid i rym gyda’r llofnod olaf sydd ei angen arno.',
+  },
+  'portal.governance.proposals.readOnly': {
+    en: 'Only a body’s administrators can propose or sign changes.',
+    cy: 'Dim ond gweinyddwyr corff all gynnig neu lofnodi newidiadau.',
+  },
+  'portal.governance.pending.none': {
+    en: 'There are no proposals waiting for signatures.',
+    cy: 'Nid oes unrhyw gynigion yn aros am lofnodion.',
+  },
+  'portal.governance.pending.caption': {
+    en: 'Waiting for signatures ({0})',
+    cy: 'Yn aros am lofnodion ({0})',
+  },
+  'portal.governance.decided.caption': {
+    en: 'Decided ({0})',
+    cy: 'Wedi’u penderfynu ({0})',
+  },
+  'portal.governance.col.change': {
+    en: 'Change',
+    cy: 'Newid',
+  },
+  'portal.governance.col.proposer': {
+    en: 'Proposed by',
+    cy: 'Cynigiwyd gan',
+  },
+  'portal.governance.col.signatures': {
+    en: 'Signatures',
+    cy: 'Llofnodion',
+  },
+  'portal.governance.col.expires': {
+    en: 'Open until',
+    cy: 'Ar agor tan',
+  },
+  'portal.governance.col.actions': {
+    en: 'Actions',
+    cy: 'Camau gweithredu',
+  },
+  'portal.governance.col.outcome': {
+    en: 'Outcome',
+    cy: 'Canlyniad',
+  },
+  'portal.governance.col.decided': {
+    en: 'Decided',
+    cy: 'Penderfynwyd',
+  },
+  'portal.governance.signedOf': {
+    en: '{0} of {1} signatures',
+    cy: '{0} o {1} llofnod',
+  },
+  'portal.governance.actionOf': {
+    en: '(proposal: {0})',
+    cy: '(cynnig: {0})',
+  },
+  'portal.governance.sign': {
+    en: 'Sign this proposal',
+    cy: 'Llofnodi’r cynnig hwn',
+  },
+  'portal.governance.withdraw': {
+    en: 'Withdraw',
+    cy: 'Tynnu’n ôl',
+  },
+  'portal.governance.youSigned': {
+    en: 'Your body has signed',
+    cy: 'Mae eich corff wedi llofnodi',
+  },
+  'portal.governance.noActions': {
+    en: 'Only an administrator can sign',
+    cy: 'Dim ond gweinyddwr all lofnodi',
+  },
+  'portal.governance.signed': {
+    en: 'Your body has signed the proposal',
+    cy: 'Mae eich corff wedi llofnodi’r cynnig',
+  },
+  'portal.governance.signed.next': {
+    en: '{0} of {1} signatures so far. The change comes into force when {1} member bodies have signed.',
+    cy: '{0} o {1} llofnod hyd yma. Daw’r newid i rym pan fydd {1} corff sy’n aelod wedi llofnodi.',
+  },
+  'portal.governance.applied': {
+    en: 'Signed: the change is now in force',
+    cy: 'Wedi’i lofnodi: mae’r newid mewn grym nawr',
+  },
+  'portal.governance.confirmWithdraw.h2': {
+    en: 'Are you sure you want to withdraw this proposal?',
+    cy: 'Ydych chi’n siŵr eich bod am dynnu’r cynnig hwn yn ôl?',
+  },
+  'portal.governance.confirmWithdraw.warn': {
+    en: 'The signatures it has gathered will no longer count. To make the change later, propose it again.',
+    cy: 'Ni fydd y llofnodion a gasglodd yn cyfrif mwyach. I wneud y newid yn nes ymlaen, cynigiwch ef eto.',
+  },
+  'portal.governance.confirmWithdraw.yes': {
+    en: 'Yes, withdraw it',
+    cy: 'Ydw, ei dynnu’n ôl',
+  },
+  'portal.governance.withdrawn': {
+    en: 'The proposal has been withdrawn',
+    cy: 'Mae’r cynnig wedi’i dynnu’n ôl',
+  },
+  'portal.governance.outcome.applied': {
+    en: 'In force',
+    cy: 'Mewn grym',
+  },
+  'portal.governance.outcome.withdrawn': {
+    en: 'Withdrawn',
+    cy: 'Tynnwyd yn ôl',
+  },
+  'portal.governance.outcome.expired': {
+    en: 'Expired',
+    cy: 'Daeth i ben',
+  },
+  'portal.governance.change.authorise': {
+    en: 'Authorise {0} to issue {1}',
+    cy: 'Awdurdodi {0} i gyhoeddi {1}',
+  },
+  'portal.governance.change.deauthorise': {
+    en: 'Stop {0} issuing {1}',
+    cy: 'Atal {0} rhag cyhoeddi {1}',
+  },
+  'portal.governance.change.rename': {
+    en: 'Change the name of {0} to ‘{1}’ in English and ‘{2}’ in Welsh',
+    cy: 'Newid enw {0} i ‘{1}’ yn Saesneg a ‘{2}’ yn Gymraeg',
+  },
+  'portal.governance.change.update': {
+    en: 'Change the details of {0}',
+    cy: 'Newid manylion {0}',
+  },
+  'portal.governance.change.addMember': {
+    en: 'Add {0} as a member body',
+    cy: 'Ychwanegu {0} fel corff sy’n aelod',
+  },
+  'portal.governance.change.removeMember': {
+    en: 'Remove {0} from the member bodies',
+    cy: 'Tynnu {0} o’r cyrff sy’n aelodau',
+  },
+  'portal.governance.change.addValidator': {
+    en: 'Add the validator {0}',
+    cy: 'Ychwanegu’r dilysydd {0}',
+  },
+  'portal.governance.change.removeValidator': {
+    en: 'Remove the validator {0}',
+    cy: 'Tynnu’r dilysydd {0}',
+  },
+  'portal.governance.change.rotateKey': {
+    en: 'Change the key of the validator {0}',
+    cy: 'Newid allwedd y dilysydd {0}',
+  },
+  'portal.governance.change.other': {
+    en: 'A change of the kind {0}',
+    cy: 'Newid o’r math {0}',
+  },
   'portal.memberRole.council': { en: 'Council', cy: 'Cyngor' },
   'portal.memberRole.issuer': { en: 'Issues credentials', cy: 'Yn cyhoeddi cymwysterau' },
   'portal.memberRole.registrar': { en: 'Keeps registers', cy: 'Yn cadw cofrestrau' },
@@ -1035,6 +1295,58 @@ export const portal = {
   'portal.problem.TX_NOT_COMMITTED': {
     en: 'The ledger did not confirm this in time. Check the Explorer before you try again.',
     cy: 'Ni chadarnhaodd y cyfriflyfr hyn mewn pryd. Gwiriwch yr Archwiliwr cyn rhoi cynnig arall arni.',
+  },
+  'portal.problem.GOV_NOT_PROPOSABLE': {
+    en: 'This kind of change cannot be proposed here.',
+    cy: 'Ni ellir cynnig y math hwn o newid yma.',
+  },
+  'portal.problem.GOV_CHANGE_INVALID': {
+    en: 'The change is not complete or not valid. Check what you entered.',
+    cy: 'Nid yw’r newid yn gyflawn nac yn ddilys. Gwiriwch yr hyn a roesoch.',
+  },
+  'portal.problem.GOV_EXPIRY_PAST': {
+    en: 'A proposal must stay open for some time. Try again.',
+    cy: 'Rhaid i gynnig aros ar agor am beth amser. Rhowch gynnig arall arni.',
+  },
+  'portal.problem.GOV_EXPIRY_TOO_LONG': {
+    en: 'A proposal can stay open for 30 days at most.',
+    cy: 'Gall cynnig aros ar agor am 30 diwrnod ar y mwyaf.',
+  },
+  'portal.problem.GOV_PROPOSAL_UNKNOWN': {
+    en: 'There is no such proposal on the ledger.',
+    cy: 'Nid oes cynnig o’r fath ar y cyfriflyfr.',
+  },
+  'portal.problem.GOV_PROPOSAL_NOT_PENDING': {
+    en: 'This proposal has already been decided: it is in force or was withdrawn.',
+    cy: 'Mae penderfyniad eisoes wedi’i wneud ar y cynnig hwn: mae mewn grym neu cafodd ei dynnu’n ôl.',
+  },
+  'portal.problem.GOV_PROPOSAL_EXPIRED': {
+    en: 'This proposal has expired. Propose the change again if it is still needed.',
+    cy: 'Mae’r cynnig hwn wedi dod i ben. Cynigiwch y newid eto os oes ei angen o hyd.',
+  },
+  'portal.problem.GOV_ALREADY_APPROVED': {
+    en: 'Your body has already signed this proposal.',
+    cy: 'Mae eich corff eisoes wedi llofnodi’r cynnig hwn.',
+  },
+  'portal.problem.GOV_NOT_PROPOSER': {
+    en: 'Only the body that proposed a change can withdraw it.',
+    cy: 'Dim ond y corff a gynigiodd newid all ei dynnu’n ôl.',
+  },
+  'portal.problem.GOV_SENDER_NOT_MEMBER': {
+    en: 'Only a member body can propose or sign a change.',
+    cy: 'Dim ond corff sy’n aelod all gynnig neu lofnodi newid.',
+  },
+  'portal.problem.GOV_MEMBER_UNKNOWN': {
+    en: 'That body is not a member of the consortium.',
+    cy: 'Nid yw’r corff hwnnw’n aelod o’r consortiwm.',
+  },
+  'portal.problem.ID_ISSUER_ALREADY_AUTHORISED': {
+    en: 'That body already issues that credential type, so the change cannot apply. Its proposer can withdraw it.',
+    cy: 'Mae’r corff hwnnw eisoes yn cyhoeddi’r math hwnnw o gymhwyster, felly ni all y newid fod yn berthnasol. Gall y corff a’i cynigiodd ei dynnu’n ôl.',
+  },
+  'portal.problem.ID_ISSUER_NOT_ACTIVE': {
+    en: 'That body does not issue that credential type now, so the change cannot apply. Its proposer can withdraw it.',
+    cy: 'Nid yw’r corff hwnnw’n cyhoeddi’r math hwnnw o gymhwyster nawr, felly ni all y newid fod yn berthnasol. Gall y corff a’i cynigiodd ei dynnu’n ôl.',
   },
   'portal.problem.MEMPOOL_FULL': {
     en: 'The ledger is very busy. Wait a minute, then try again.',

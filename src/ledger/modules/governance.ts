@@ -1,5 +1,6 @@
 // governance: the consortium itself — member bodies and validators. Any change needs signatures
-// from more than 2/3 of the members (one transaction carrying all their signatures).
+// from more than 2/3 of the members: one transaction carrying all their signatures, or a
+// proposal whose approvals are gathered on the ledger one transaction each (decision 0008).
 import { fromBase64Url } from '../../core/bytes.js';
 import type { PublicKey, SignatureAlg } from '../../core/crypto.js';
 import { PUBLIC_KEY_LENGTH } from '../../core/crypto.js';
@@ -206,6 +207,7 @@ const addMember: TxType<{ member: Member }> = {
     required: ['member'],
     properties: { member: memberSchema },
   },
+  proposable: true,
   authorise: memberQuorum,
   apply(ctx, { member }) {
     if (getMember(ctx.state, member.did)) return fail('GOV_MEMBER_EXISTS', member.did);
@@ -242,6 +244,7 @@ const updateMember: TxType<{
       keys: (memberSchema.properties as Record<string, Json>).keys as Json,
     },
   },
+  proposable: true,
   authorise: memberQuorum,
   apply(ctx, p) {
     const m = getMember(ctx.state, p.did);
@@ -269,6 +272,7 @@ const removeMember: TxType<{ did: string }> = {
     required: ['did'],
     properties: { did: didWebSchema },
   },
+  proposable: true,
   authorise: memberQuorum,
   apply(ctx, { did }) {
     const members = memberDids(ctx.state);
@@ -295,6 +299,7 @@ const addValidator: TxType<{ validator: Validator }> = {
     required: ['validator'],
     properties: { validator: validatorSchema },
   },
+  proposable: true,
   authorise: memberQuorum,
   apply(ctx, { validator }) {
     const vs = getValidators(ctx.state);
@@ -320,6 +325,7 @@ const removeValidator: TxType<{ name: string }> = {
     required: ['name'],
     properties: { name: (validatorSchema.properties as Record<string, Json>).name as Json },
   },
+  proposable: true,
   authorise: memberQuorum,
   apply(ctx, { name }) {
     const vs = getValidators(ctx.state);
@@ -342,6 +348,7 @@ const rotateValidatorKey: TxType<{ name: string; publicKey: string }> = {
       publicKey: (validatorSchema.properties as Record<string, Json>).publicKey as Json,
     },
   },
+  proposable: true,
   authorise: memberQuorum,
   apply(ctx, { name, publicKey }) {
     const vs = getValidators(ctx.state);
@@ -355,6 +362,222 @@ const rotateValidatorKey: TxType<{ name: string; publicKey: string }> = {
   },
 };
 
+// ---- proposals (decision 0008) ----
+
+/** A proposal may run for at most 30 days after the block that records it. */
+export const PROPOSAL_EXPIRY_MAX_MS = 30 * 24 * 60 * 60_000;
+
+export interface ProposedChange {
+  readonly type: string;
+  readonly payload: { readonly [key: string]: Json };
+}
+
+export type ProposalState = 'pending' | 'applied' | 'withdrawn';
+
+export interface Proposal {
+  /** The id of the governance.propose transaction. */
+  readonly id: string;
+  readonly change: ProposedChange;
+  readonly proposer: string;
+  readonly proposedMs: number;
+  readonly expiresMs: number;
+  /** Member DIDs in the order they approved; the proposer first. */
+  readonly approvals: readonly string[];
+  readonly status: ProposalState;
+  readonly decidedMs?: number;
+  /** The transaction that applied or withdrew it. */
+  readonly decidedTx?: string;
+}
+
+export const PROPOSAL_KEYS = {
+  proposal: (id: string) => `proposal/${id}`,
+  /** Index of the pending ones (range-read by the node). */
+  open: (id: string) => `proposal-open/${id}`,
+  /** Index of the decided ones (applied or withdrawn). */
+  done: (id: string) => `proposal-done/${id}`,
+  openPrefix: 'proposal-open/',
+  donePrefix: 'proposal-done/',
+} as const;
+
+export function getProposal(state: StateReader, id: string): Proposal | undefined {
+  return state.get(PROPOSAL_KEYS.proposal(id)) as unknown as Proposal | undefined;
+}
+
+/** Its status at `nowMs`: a pending proposal past its expiry is expired (nothing runs). */
+export function proposalStatusAt(p: Proposal, nowMs: number): ProposalState | 'expired' {
+  return p.status === 'pending' && nowMs >= p.expiresMs ? 'expired' : p.status;
+}
+
+/** The approvals that count now: those of bodies that are members now. */
+export function currentApprovals(state: StateReader, p: Proposal): string[] {
+  const members = new Set(memberDids(state));
+  return p.approvals.filter((d) => members.has(d));
+}
+
+/** Do the current members' approvals reach the supermajority of the members now? */
+export function hasQuorum(state: StateReader, p: Proposal): boolean {
+  return currentApprovals(state, p).length >= supermajority(memberDids(state).length);
+}
+
+const ID_RE = '^[0-9a-f]{64}$';
+
+function putProposal(state: StateWriter, p: Proposal): void {
+  state.put(PROPOSAL_KEYS.proposal(p.id), p as unknown as Json);
+  if (p.status === 'pending') {
+    state.put(PROPOSAL_KEYS.open(p.id), p.id);
+  } else {
+    state.delete(PROPOSAL_KEYS.open(p.id));
+    state.put(PROPOSAL_KEYS.done(p.id), p.id);
+  }
+}
+
+function senderIsMember(ctx: TxContext): Verdict {
+  return memberDids(ctx.state).includes(ctx.prepared.tx.body.sender)
+    ? OK
+    : fail('GOV_SENDER_NOT_MEMBER', 'only a member body may propose or approve a change');
+}
+
+/** The proposal named by a payload, if it is pending and not expired at block time. */
+function pendingProposal(ctx: TxContext, id: string): Proposal | Verdict {
+  const p = getProposal(ctx.state, id);
+  if (!p) return fail('GOV_PROPOSAL_UNKNOWN', id);
+  if (p.status !== 'pending') return fail('GOV_PROPOSAL_NOT_PENDING', `it is ${p.status}`);
+  if (ctx.block.timeMs >= p.expiresMs) return fail('GOV_PROPOSAL_EXPIRED', id);
+  return p;
+}
+
+const isProposal = (x: Proposal | Verdict): x is Proposal => 'id' in x;
+
+/**
+ * Once the current members' approvals reach the supermajority, runs the change's own
+ * `authorise` and `apply` with the approvers as its signers: the one rule (memberQuorum) decides
+ * as for a multi-signed transaction. A refusal refuses this whole transaction; the ledger's
+ * overlay then discards every write, the change's included.
+ */
+function applyIfQuorum(ctx: TxContext, p: Proposal): Verdict {
+  if (!hasQuorum(ctx.state, p)) {
+    putProposal(ctx.state, p);
+    return OK;
+  }
+  const approvers = currentApprovals(ctx.state, p);
+  const inner = ctx.registry.get(p.change.type);
+  if (!inner?.spec.proposable) return fail('GOV_NOT_PROPOSABLE', p.change.type);
+  const innerCtx: TxContext = { ...ctx, signers: new Set(approvers) };
+  const payload = p.change.payload as never;
+  const auth = inner.spec.authorise(innerCtx, payload);
+  if (!auth.ok) return auth;
+  const applied = inner.spec.apply(innerCtx, payload);
+  if (!applied.ok) return applied;
+  putProposal(ctx.state, {
+    ...p,
+    status: 'applied',
+    decidedMs: ctx.block.timeMs,
+    decidedTx: ctx.prepared.id,
+  });
+  return OK;
+}
+
+const proposalRefSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['proposal'],
+  properties: { proposal: { type: 'string', pattern: ID_RE } },
+};
+
+const propose: TxType<{ change: ProposedChange; expiresMs: number }> = {
+  type: 'governance.propose',
+  summary: {
+    en: 'Propose a change for the member bodies to approve',
+    cy: 'Cynnig newid i’r cyrff sy’n aelodau ei gymeradwyo',
+  },
+  payloadSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['change', 'expiresMs'],
+    properties: {
+      change: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'payload'],
+        properties: {
+          type: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*\\.[A-Za-z0-9]{1,64}$' },
+          payload: { type: 'object' },
+        },
+      },
+      expiresMs: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+    },
+  },
+  authorise: senderIsMember,
+  apply(ctx, { change, expiresMs }) {
+    const inner = ctx.registry.get(change.type);
+    if (!inner?.spec.proposable) return fail('GOV_NOT_PROPOSABLE', change.type);
+    // A malformed change is refused at the door, not when the last approval arrives.
+    const valid = inner.validate(change.payload);
+    if (!valid.ok) return fail('GOV_CHANGE_INVALID', valid.detail);
+    if (expiresMs <= ctx.block.timeMs) return fail('GOV_EXPIRY_PAST', 'expiry is not after now');
+    if (expiresMs > ctx.block.timeMs + PROPOSAL_EXPIRY_MAX_MS) {
+      return fail('GOV_EXPIRY_TOO_LONG', 'at most 30 days');
+    }
+    const proposer = ctx.prepared.tx.body.sender;
+    return applyIfQuorum(ctx, {
+      id: ctx.prepared.id,
+      change,
+      proposer,
+      proposedMs: ctx.block.timeMs,
+      expiresMs,
+      approvals: [proposer],
+      status: 'pending',
+    });
+  },
+};
+
+const approve: TxType<{ proposal: string }> = {
+  type: 'governance.approve',
+  summary: {
+    en: 'Approve a proposed change',
+    cy: 'Cymeradwyo newid a gynigiwyd',
+  },
+  payloadSchema: proposalRefSchema,
+  authorise: senderIsMember,
+  apply(ctx, { proposal }) {
+    const p = pendingProposal(ctx, proposal);
+    if (!isProposal(p)) return p;
+    const sender = ctx.prepared.tx.body.sender;
+    if (p.approvals.includes(sender)) {
+      // Members left since, and the approvals there already suffice: this one applies it.
+      if (!hasQuorum(ctx.state, p)) return fail('GOV_ALREADY_APPROVED', sender);
+      return applyIfQuorum(ctx, p);
+    }
+    return applyIfQuorum(ctx, { ...p, approvals: [...p.approvals, sender] });
+  },
+};
+
+const withdrawProposal: TxType<{ proposal: string }> = {
+  type: 'governance.withdrawProposal',
+  summary: {
+    en: 'Withdraw a change you proposed',
+    cy: 'Tynnu’n ôl newid a gynigiwyd gennych',
+  },
+  payloadSchema: proposalRefSchema,
+  // Only the proposer, checked in apply once the proposal is known.
+  authorise: () => OK,
+  apply(ctx, { proposal }) {
+    const p = getProposal(ctx.state, proposal);
+    if (!p) return fail('GOV_PROPOSAL_UNKNOWN', proposal);
+    if (p.proposer !== ctx.prepared.tx.body.sender) {
+      return fail('GOV_NOT_PROPOSER', 'only the body that proposed it may withdraw it');
+    }
+    if (p.status !== 'pending') return fail('GOV_PROPOSAL_NOT_PENDING', `it is ${p.status}`);
+    putProposal(ctx.state, {
+      ...p,
+      status: 'withdrawn',
+      decidedMs: ctx.block.timeMs,
+      decidedTx: ctx.prepared.id,
+    });
+    return OK;
+  },
+};
+
 export const governanceModule: LedgerModule = {
   name: 'governance',
   txTypes: [
@@ -364,5 +587,8 @@ export const governanceModule: LedgerModule = {
     addValidator,
     removeValidator,
     rotateValidatorKey,
+    propose,
+    approve,
+    withdrawProposal,
   ] as unknown as TxType<never>[],
 };

@@ -226,6 +226,7 @@ const authoriseIssuer: TxType<{ issuer: string; vct: string }> = {
     cy: 'Awdurdodi corff sy’n aelod i gyhoeddi math o gymhwyster',
   },
   payloadSchema: issuerGrantSchema,
+  proposable: true,
   authorise: memberQuorum,
   apply(ctx, p) {
     if (!getMember(ctx.state, p.issuer)) return fail('ID_ISSUER_UNKNOWN', p.issuer);
@@ -244,6 +245,7 @@ const deauthoriseIssuer: TxType<{ issuer: string; vct: string }> = {
     cy: 'Atal corff sy’n aelod rhag cyhoeddi math o gymhwyster',
   },
   payloadSchema: issuerGrantSchema,
+  proposable: true,
   authorise: memberQuorum,
   // No membership check: a body that has left may still need its authorisation closed.
   apply(ctx, p) {

@@ -18,6 +18,8 @@ export const STAFF_ACTIONS = [
   'record-kept',
   'document-notarised',
   'governance-signed',
+  'governance-proposed',
+  'governance-withdrawn',
 ] as const;
 
 export interface StaffAction {

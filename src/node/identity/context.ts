@@ -50,7 +50,10 @@ function staffActionPayload(
     | 'presentation-requested'
     | 'data-requested'
     | 'record-kept'
-    | 'document-notarised',
+    | 'document-notarised'
+    | 'governance-proposed'
+    | 'governance-signed'
+    | 'governance-withdrawn',
   ref?: string,
 ) {
   return { account: actor.account, role: actor.role, action, ...(ref ? { ref } : {}) };

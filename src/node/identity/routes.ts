@@ -11,6 +11,7 @@ import { registerIssuer } from './issuer.js';
 import { registerVerifier } from './verifier.js';
 import { registerStaffRoutes } from './staff-accounts.js';
 import { registerPortal } from './portal.js';
+import { registerGovernance } from './governance.js';
 
 export interface IdentityServices {
   readonly ctx: IdentityContext;
@@ -55,6 +56,7 @@ export async function registerIdentity(
     registerExchange(scope, ctx);
     registerHistory(scope, ctx);
     registerPortal(scope, ctx);
+    registerGovernance(scope, ctx);
     recover = async () => {
       // Hashing 18 demo passwords takes a second or two of the thread pool: not in the way of
       // start-up. `staffReady` says when they exist.
