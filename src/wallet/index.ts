@@ -44,6 +44,12 @@ export { platformRandom } from './random.js';
 export type { Random } from './random.js';
 export { DEFAULT_SCRYPT, SCRYPT_LIMITS } from './seal.js';
 export type { ScryptParams, SealedBox } from './seal.js';
+export type {
+  CredentialStatus,
+  CredentialStatusError,
+  CredentialStatusName,
+  CredentialStatusOptions,
+} from './status.js';
 export { MemoryStorage } from './storage.js';
 export type { WalletStorage } from './storage.js';
 export { DEFAULT_PREFIX, Wallet } from './wallet.js';
@@ -55,6 +61,7 @@ export type {
   CredentialRecord,
   Pseudonym,
   StoredReceipt,
+  StoredStatus,
   TxContext,
   WalletCreateError,
   WalletCreateOptions,

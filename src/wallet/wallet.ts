@@ -9,6 +9,8 @@
 //   credential/<id>       a CredentialRecord
 //   receipt/<txId>        {txId, receipt}
 //   history               the last history answer, as the node gave it
+//   status/<id>           {id, status, checkedMs, listIssuedMs}: the last status check of a
+//                         credential, so the cards can show it offline (status.ts)
 // and, at prefix + 'meta', the data key sealed under the passphrase (a SealedBox, JSON).
 //
 // The protocols (OID4VCI, OID4VP, consents, history) live in oid4vci.ts, oid4vp.ts and
@@ -55,6 +57,8 @@ import type {
 } from './oid4vp.js';
 import { declineRequest, openRequest, respond } from './oid4vp.js';
 import type { Random } from './random.js';
+import type { CredentialStatus, CredentialStatusError, CredentialStatusOptions } from './status.js';
+import { checkCredentialStatus, statusReferenceOf } from './status.js';
 import { platformRandom, randomBytes } from './random.js';
 import type { PlainRecord, ScryptParams } from './seal.js';
 import { DEFAULT_SCRYPT, RecordCipher, recordKind, seal, unseal } from './seal.js';
@@ -67,6 +71,7 @@ const KEY = 'key/';
 const CREDENTIAL = 'credential/';
 const RECEIPT = 'receipt/';
 const HISTORY = 'history';
+const STATUS = 'status/';
 const DATA_KEY_LENGTH = 32;
 
 export interface Pseudonym {
@@ -255,6 +260,21 @@ function isCredentialRecord(x: unknown): x is CredentialRecord {
   );
 }
 
+/** A kept status check: the credential's id with what the check said. */
+export interface StoredStatus extends CredentialStatus {
+  readonly id: string;
+}
+
+function isStoredStatus(x: unknown): x is StoredStatus {
+  return (
+    isPlainObject(x) &&
+    nonEmpty(x.id) &&
+    (x.status === 'valid' || x.status === 'revoked' || x.status === 'suspended') &&
+    Number.isSafeInteger(x.checkedMs) &&
+    Number.isSafeInteger(x.listIssuedMs)
+  );
+}
+
 function isStoredReceipt(x: unknown): x is StoredReceipt {
   return isPlainObject(x) && typeof x.txId === 'string' && HEX_DIGEST_RE.test(x.txId);
 }
@@ -274,6 +294,8 @@ function recordLooksRight(name: string, value: unknown): boolean {
       return isStoredReceipt(value) && name === RECEIPT + value.txId;
     case 'history':
       return name === HISTORY;
+    case 'status':
+      return isStoredStatus(value) && name === STATUS + value.id;
     default:
       return true;
   }
@@ -710,7 +732,50 @@ export class Wallet {
     const full = this.#prefix + (await session.cipher.slot(CREDENTIAL + id));
     if ((await this.#storage.get(full)) === undefined) return false;
     await this.#storage.delete(full);
+    await this.#storage.delete(this.#prefix + (await session.cipher.slot(STATUS + id)));
     return true;
+  }
+
+  /**
+   * Whether a credential is still valid, as its issuer says now: fetches the issuer's whole
+   * status list (never a question about this one credential), checks it is signed by the
+   * issuer's key on the ledger and is the version the ledger anchors, and reads the
+   * credential's entry. A successful check is kept (lastStatuses) for offline use; a failed
+   * one leaves the last kept answer alone.
+   */
+  async credentialStatus(
+    credential: string | CredentialRecord,
+    opts: CredentialStatusOptions = {},
+  ): Promise<Result<CredentialStatus, CredentialStatusError>> {
+    const session = this.#unlocked();
+    let record: CredentialRecord | undefined;
+    if (typeof credential === 'string') {
+      const slot = await session.cipher.slot(CREDENTIAL + credential);
+      const stored = await this.#storage.get(this.#prefix + slot);
+      const x = stored === undefined ? undefined : (await this.#decode(session, slot, stored))[1];
+      record = isCredentialRecord(x) ? x : undefined;
+    } else {
+      record = isCredentialRecord(credential) ? credential : undefined;
+    }
+    if (record === undefined) return fail('CREDENTIAL_NOT_FOUND');
+    const ref = statusReferenceOf(record.sdJwt);
+    if (ref === undefined || ref.issuer !== record.issuer) return fail('CREDENTIAL_MALFORMED');
+    const r = await checkCredentialStatus(ref, opts);
+    if (r.ok) {
+      const { status, checkedMs, listIssuedMs } = r.value;
+      await this.#put(STATUS + record.id, { id: record.id, status, checkedMs, listIssuedMs });
+    }
+    return r;
+  }
+
+  /** The last successful status check of each credential, by credential id. */
+  async lastStatuses(): Promise<Map<string, StoredStatus>> {
+    const out = new Map<string, StoredStatus>();
+    for (const [name, x] of await this.#getAll(STATUS)) {
+      // A damaged cache entry is only a missing "last checked": not worth refusing the wallet.
+      if (isStoredStatus(x) && name === STATUS + x.id) out.set(x.id, x);
+    }
+    return out;
   }
 
   async storeReceipt(txId: string, receipt: Json): Promise<void> {

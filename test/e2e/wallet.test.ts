@@ -172,7 +172,7 @@ describe('the Wallet on a phone', () => {
     await checkScreen('credentials-empty', /^Fy nhystlythyrau/);
 
     // ---- receiving a credential: the link pasted, then the PIN ----
-    const offer = await api<{ offerUri: string; txCode: string }>(
+    const offer = await api<{ offerId: string; offerUri: string; txCode: string }>(
       'POST',
       '/v1/issuers/newport/offers',
       { credential_configuration_id: 'gwent-resident', claims: RESIDENT },
@@ -199,6 +199,10 @@ describe('the Wallet on a phone', () => {
     expect(cardText).toContain('Newport City Council');
     expect(cardText).toContain('12 April 1990');
     expect(cardText).toContain('Newport (W06000022)');
+    // Its status, checked with Newport's list once the screen is drawn: a tag in words.
+    const tag = card.locator('.cadwyn-wallet__validity .govuk-tag');
+    await expect.poll(() => tag.innerText(), { timeout: 10_000 }).toBe('Valid');
+    expect(await card.innerText()).toContain('Checked on');
     await checkScreen('credentials', /^Fy nhystlythyrau/);
     await switchLang('cy');
     const welshCard = await card.innerText();
@@ -206,6 +210,7 @@ describe('the Wallet on a phone', () => {
     expect(welshCard).toContain('Cyngor Dinas Casnewydd');
     expect(welshCard).toContain('12 Ebrill 1990');
     expect(welshCard).toContain('Casnewydd (W06000022)');
+    expect(welshCard).toContain('Dilys');
     await switchLang('en');
 
     // ---- sharing: a request opened on this device, after unlocking ----
@@ -437,10 +442,33 @@ describe('the Wallet on a phone', () => {
       await nav('My credentials');
       await heading('My credentials');
       await expect.poll(() => card.innerText(), { timeout: 5_000 }).toContain('Gwent resident');
+      // The kept answer, calmly: no network is not a problem with the credential.
+      await expect
+        .poll(() => card.innerText(), { timeout: 10_000 })
+        .toContain('Could not check just now. Last checked on');
+      expect(await tag.innerText()).toBe('Valid');
       await screenshot(page, 'wallet-offline-en-phone');
     } finally {
       await context.setOffline(false);
     }
+
+    // ---- Newport revokes it: the card says so next time My credentials opens ----
+    const { credentialId } = await api<{ credentialId: string }>(
+      'GET',
+      `/v1/issuers/newport/offers/${offer.offerId}`,
+    );
+    await api('POST', `/v1/issuers/newport/credentials/${credentialId}/status`, {
+      status: 'revoked',
+    });
+    await nav('Add a credential');
+    await heading('Add a credential');
+    await nav('My credentials');
+    await heading('My credentials');
+    await expect.poll(() => tag.innerText(), { timeout: 10_000 }).toBe('Revoked');
+    expect(await card.innerText()).toContain(
+      'Newport City Council has revoked this credential. Services will not accept it.',
+    );
+    await checkScreen('credentials-revoked', /^Fy nhystlythyrau/);
 
     expect(problems).toEqual([]);
     expect(errors).toEqual([]);

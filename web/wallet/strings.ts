@@ -178,6 +178,40 @@ export const wallet = {
   'wallet.card.validUntil': { en: 'Valid until', cy: 'Yn ddilys tan' },
   'wallet.card.expired': { en: 'Expired on {0}', cy: 'Daeth i ben ar {0}' },
   'wallet.card.details': { en: 'What it says', cy: 'Beth mae’n ei ddweud' },
+  'wallet.card.status': { en: 'Status', cy: 'Statws' },
+  'wallet.status.valid': { en: 'Valid', cy: 'Dilys' },
+  'wallet.status.revoked': { en: 'Revoked', cy: 'Wedi’i ddirymu' },
+  'wallet.status.suspended': { en: 'Suspended', cy: 'Wedi’i atal' },
+  'wallet.status.unknown': { en: 'Not checked', cy: 'Heb ei wirio' },
+  'wallet.status.revokedText': {
+    en: '{0} has revoked this credential. Services will not accept it.',
+    cy: 'Mae {0} wedi dirymu’r tystlythyr hwn. Ni fydd gwasanaethau’n ei dderbyn.',
+  },
+  'wallet.status.suspendedText': {
+    en: '{0} has suspended this credential. Services will not accept it while it is suspended.',
+    cy: 'Mae {0} wedi atal y tystlythyr hwn. Ni fydd gwasanaethau’n ei dderbyn tra bydd wedi’i atal.',
+  },
+  'wallet.status.checking': {
+    en: 'Checking with the issuer now…',
+    cy: 'Wrthi’n gwirio gyda’r cyhoeddwr…',
+  },
+  'wallet.status.checked': { en: 'Checked on {0} at {1}.', cy: 'Gwiriwyd ar {0} am {1}.' },
+  'wallet.status.stale': {
+    en: 'Could not check just now. Last checked on {0} at {1}.',
+    cy: 'Methu gwirio ar hyn o bryd. Gwiriwyd ddiwethaf ar {0} am {1}.',
+  },
+  'wallet.status.never': {
+    en: 'Could not check just now. The wallet will try again next time you open this page with a connection.',
+    cy: 'Methu gwirio ar hyn o bryd. Bydd y waled yn ceisio eto y tro nesaf y byddwch yn agor y dudalen hon gyda chysylltiad.',
+  },
+  'wallet.status.announceValid': {
+    en: 'Checked: your credentials are valid.',
+    cy: 'Wedi gwirio: mae eich tystlythyrau’n ddilys.',
+  },
+  'wallet.status.announceProblem': {
+    en: 'Checked: at least one of your credentials has been revoked or suspended.',
+    cy: 'Wedi gwirio: mae o leiaf un o’ch tystlythyrau wedi’i ddirymu neu wedi’i atal.',
+  },
 
   // ---- links and QR codes ---------------------------------------------------------------------
   'wallet.scan.start': { en: 'Scan a QR code', cy: 'Sganio cod QR' },
