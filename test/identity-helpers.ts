@@ -38,6 +38,8 @@ export const RESIDENT = {
 export interface Offer {
   offerId: string;
   offerUri: string;
+  /** The same offer by reference (`credential_offer_uri`): what the QR code holds. */
+  offerRefUri: string;
   txCode: string;
   credentialOffer: {
     credential_issuer: string;

@@ -87,6 +87,20 @@ describe('identity services on a node', () => {
     expect(((await res.json()) as { error: string }).error).toBe('invalid_grant');
   });
 
+  it('serves the offer by reference (the QR code) until it is collected, then forgets it', async () => {
+    const o = await offer();
+    const ref = new URL(o.offerRefUri).searchParams.get('credential_offer_uri') ?? '';
+    expect(ref).toBe(`${n.url}/issuers/newport/offers/${o.offerId}`);
+    const served = await fetch(ref);
+    expect(served.headers.get('cache-control')).toBe('no-store');
+    expect(await served.json()).toEqual(o.credentialOffer);
+    expect((await fetch(`${n.url}/issuers/torfaen/offers/${o.offerId}`)).status).toBe(404);
+    await redeem(o, newHolder());
+    const gone = await fetch(ref);
+    expect(gone.status).toBe(404);
+    expect(((await gone.json()) as { code: string }).code).toBe('OFFER_UNKNOWN');
+  });
+
   it('verifies a presentation of exactly the claims asked for', async () => {
     const { res, result } = await askAndPresent(credential, holder);
     expect(res.status).toBe(200);

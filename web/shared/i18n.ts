@@ -139,9 +139,9 @@ export function initLang(): Lang {
   } catch {
     stored = null;
   }
-  lang = chooseLang(query, stored, navigator.language);
-  document.documentElement.lang = lang;
-  if (isLang(query)) setLang(query); // `?lang=` also remembers the choice
+  // Through setLang, so what a page drew before choosing (its menu, at load) is redrawn;
+  // `?lang=` also remembers the choice.
+  setLang(chooseLang(query, stored, navigator.language), isLang(query));
   return lang;
 }
 

@@ -98,6 +98,8 @@ interface Offer {
   credentialId?: string;
   /** Wrong tx_code attempts; the offer dies after a few. */
   failures: number;
+  /** What `credential_offer_uri` serves, until the credential is collected. */
+  credentialOffer?: Record<string, unknown>;
 }
 
 interface AccessToken {
@@ -351,14 +353,21 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
           },
         },
       };
+      offer.credentialOffer = credentialOffer;
       const offerUri = `openid-credential-offer://?credential_offer=${encodeURIComponent(
         JSON.stringify(credentialOffer),
       )}`;
-      const qrSvg = await QRCode.toString(offerUri, { type: 'svg', errorCorrectionLevel: 'M' });
+      // The QR code carries the offer by reference: a third of the modules of the offer by
+      // value, so a phone's camera reads it from across a counter.
+      const offerRefUri = `openid-credential-offer://?credential_offer_uri=${encodeURIComponent(
+        `${issuerId(hosted.body.slug)}/offers/${offer.id}`,
+      )}`;
+      const qrSvg = await QRCode.toString(offerRefUri, { type: 'svg', errorCorrectionLevel: 'M' });
       await ctx.recordStaff(req, hosted.body.slug, 'offer-created', offer.id);
       return reply.code(201).send({
         offerId: offer.id,
         offerUri,
+        offerRefUri,
         credentialOffer,
         qrSvg,
         ...(txCode ? { txCode } : {}),
@@ -386,7 +395,27 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
     },
   );
 
-  // ---- wallet: token, nonce, credential ----
+  // ---- wallet: the offer by reference, token, nonce, credential ----
+  app.get<{ Params: { slug: string; id: string } }>(
+    '/issuers/:slug/offers/:id',
+    {
+      schema: {
+        summary: 'The credential offer a `credential_offer_uri` names (until it is collected)',
+        tags: ['issuance'],
+      },
+    },
+    async (req, reply) => {
+      sweep();
+      const o = offers.get(req.params.id);
+      // Gone once collected: the pre-authorised code in it is single-use anyway.
+      if (!o || o.slug !== req.params.slug || !o.credentialOffer || o.claims === undefined) {
+        return sendProblem(req, reply, 404, 'OFFER_UNKNOWN');
+      }
+      void reply.header('cache-control', 'no-store');
+      return o.credentialOffer;
+    },
+  );
+
   app.post<{ Params: { slug: string }; Body: Record<string, unknown> }>(
     '/issuers/:slug/token',
     { schema: { summary: 'OAuth token endpoint (pre-authorised code)', tags: ['issuance'] } },
