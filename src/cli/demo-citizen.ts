@@ -36,7 +36,7 @@ type Say = Record<Lang, string>;
 const STEPS: Record<string, Say> = {
   issue: {
     en: 'Newport City Council issues a Gwent resident credential to the citizen’s wallet',
-    cy: 'Mae Cyngor Dinas Casnewydd yn cyhoeddi cymhwyster preswylydd Gwent i waled y dinesydd',
+    cy: 'Mae Cyngor Dinas Casnewydd yn cyhoeddi tystlythyr preswylydd Gwent i waled y dinesydd',
   },
   parking: {
     en: 'The citizen applies for a resident parking permit, sharing only their age (over 18) and local authority',
@@ -62,7 +62,7 @@ const STEPS: Record<string, Say> = {
     en: 'The health board asks again: refused, and the refusal is logged',
     cy: 'Mae’r bwrdd iechyd yn gofyn eto: gwrthodwyd, a chofnodir y gwrthodiad',
   },
-  revoke: { en: 'Newport revokes the credential', cy: 'Mae Casnewydd yn dirymu’r cymhwyster' },
+  revoke: { en: 'Newport revokes the credential', cy: 'Mae Casnewydd yn dirymu’r tystlythyr' },
   revoked: {
     en: 'The citizen presents it again: it fails as revoked',
     cy: 'Mae’r dinesydd yn ei gyflwyno eto: mae’n methu gan ei fod wedi’i ddirymu',
@@ -159,7 +159,7 @@ export async function runCitizenDemo(o: DemoOptions): Promise<DemoOutcome> {
   const credentialId = offerState.body.credentialId;
   info(
     `credential ${received.value.vct} from ${received.value.issuer} is in the wallet`,
-    `mae cymhwyster ${received.value.vct} gan ${received.value.issuer} yn y waled`,
+    `mae tystlythyr ${received.value.vct} gan ${received.value.issuer} yn y waled`,
   );
 
   // 2. Parking permit: only age and local authority.

@@ -135,11 +135,11 @@ const TITLES: Record<string, { en: string; cy: string }> = {
   },
   ID_ISSUER_ALREADY_AUTHORISED: {
     en: 'This body already issues this credential type',
-    cy: 'Mae’r corff hwn eisoes yn cyhoeddi’r math hwn o gymhwyster',
+    cy: 'Mae’r corff hwn eisoes yn cyhoeddi’r math hwn o dystlythyr',
   },
   ID_ISSUER_NOT_ACTIVE: {
     en: 'This body does not issue this credential type now',
-    cy: 'Nid yw’r corff hwn yn cyhoeddi’r math hwn o gymhwyster nawr',
+    cy: 'Nid yw’r corff hwn yn cyhoeddi’r math hwn o dystlythyr nawr',
   },
   ID_SENDER_NOT_MEMBER: {
     en: 'Only a member body may anchor a status list',

@@ -133,9 +133,9 @@ export const portal = {
   // ---- navigation and home ----
   'portal.nav.label': { en: 'Portal tasks', cy: 'Tasgau’r Porth' },
   'portal.nav.home': { en: 'Your tasks', cy: 'Eich tasgau' },
-  'portal.nav.issue': { en: 'Issue a credential', cy: 'Cyhoeddi cymhwyster' },
-  'portal.nav.credentials': { en: 'Issued credentials', cy: 'Cymwysterau a gyhoeddwyd' },
-  'portal.nav.verify': { en: 'Check a credential', cy: 'Gwirio cymhwyster' },
+  'portal.nav.issue': { en: 'Issue a credential', cy: 'Cyhoeddi tystlythyr' },
+  'portal.nav.credentials': { en: 'Issued credentials', cy: 'Tystlythyrau a gyhoeddwyd' },
+  'portal.nav.verify': { en: 'Check a credential', cy: 'Gwirio tystlythyr' },
   'portal.nav.consents': { en: 'Consents', cy: 'Cydsyniadau' },
   'portal.nav.access': { en: 'Access log', cy: 'Log mynediad' },
   'portal.nav.exchange': { en: 'Data requests', cy: 'Ceisiadau am ddata' },
@@ -148,11 +148,11 @@ export const portal = {
   },
   'portal.home.issue': {
     en: 'Give a citizen a credential for their wallet, such as proof that they live in Gwent.',
-    cy: 'Rhoi cymhwyster i ddinesydd ar gyfer ei waled, fel prawf ei fod yn byw yng Ngwent.',
+    cy: 'Rhoi tystlythyr i ddinesydd ar gyfer ei waled, fel prawf ei fod yn byw yng Ngwent.',
   },
   'portal.home.credentials': {
     en: 'See the credentials your organisation has issued, and revoke, suspend or reinstate them.',
-    cy: 'Gweld y cymwysterau y mae eich sefydliad wedi’u cyhoeddi, a’u dirymu, eu hatal neu eu hadfer.',
+    cy: 'Gweld y tystlythyrau y mae eich sefydliad wedi’u cyhoeddi, a’u dirymu, eu hatal neu eu hadfer.',
   },
   'portal.home.verify': {
     en: 'Ask a citizen’s wallet for only the details a service needs, and check them.',
@@ -189,27 +189,27 @@ export const portal = {
   'portal.notAllowed.back': { en: 'Go to your tasks', cy: 'Mynd i’ch tasgau' },
 
   // ---- issue ----
-  'portal.issue.h1': { en: 'Issue a credential', cy: 'Cyhoeddi cymhwyster' },
+  'portal.issue.h1': { en: 'Issue a credential', cy: 'Cyhoeddi tystlythyr' },
   'portal.issue.lead': {
     en: 'Check the citizen’s documents as you usually would, then enter their details. The details stay on this node only until the citizen’s wallet collects the credential, and for 10 minutes at most.',
-    cy: 'Gwiriwch ddogfennau’r dinesydd fel y byddech fel arfer, yna rhowch ei fanylion. Mae’r manylion yn aros ar y nod hwn dim ond nes bydd waled y dinesydd yn casglu’r cymhwyster, ac am 10 munud ar y mwyaf.',
+    cy: 'Gwiriwch ddogfennau’r dinesydd fel y byddech fel arfer, yna rhowch ei fanylion. Mae’r manylion yn aros ar y nod hwn dim ond nes bydd waled y dinesydd yn casglu’r tystlythyr, ac am 10 munud ar y mwyaf.',
   },
   'portal.issue.noTypes': {
     en: 'Your organisation is not authorised on the ledger to issue any credentials.',
-    cy: 'Nid yw eich sefydliad wedi’i awdurdodi ar y cyfriflyfr i gyhoeddi unrhyw gymwysterau.',
+    cy: 'Nid yw eich sefydliad wedi’i awdurdodi ar y cyfriflyfr i gyhoeddi unrhyw dystlythyrau.',
   },
-  'portal.issue.type.h2': { en: 'Choose the credential', cy: 'Dewiswch y cymhwyster' },
+  'portal.issue.type.h2': { en: 'Choose the credential', cy: 'Dewiswch y tystlythyr' },
   'portal.issue.type.legend': {
     en: 'Which credential are you issuing?',
-    cy: 'Pa gymhwyster rydych chi’n ei gyhoeddi?',
+    cy: 'Pa dystlythyr rydych chi’n ei gyhoeddi?',
   },
   'portal.issue.type.missing': {
     en: 'Choose the credential you are issuing',
-    cy: 'Dewiswch y cymhwyster rydych yn ei gyhoeddi',
+    cy: 'Dewiswch y tystlythyr rydych yn ei gyhoeddi',
   },
   'portal.issue.changeType': {
     en: 'Choose a different credential',
-    cy: 'Dewis cymhwyster gwahanol',
+    cy: 'Dewis tystlythyr gwahanol',
   },
   'portal.issue.details.h2': { en: '{0}: the citizen’s details', cy: '{0}: manylion y dinesydd' },
   'portal.issue.details.lead': {
@@ -232,7 +232,7 @@ export const portal = {
   },
   'portal.issue.note.ages': {
     en: 'The credential will say whether the citizen is over 16 and over 18: this is worked out from the date of birth.',
-    cy: 'Bydd y cymhwyster yn dweud a yw’r dinesydd dros 16 oed a dros 18 oed: caiff hyn ei gyfrifo o’r dyddiad geni.',
+    cy: 'Bydd y tystlythyr yn dweud a yw’r dinesydd dros 16 oed a dros 18 oed: caiff hyn ei gyfrifo o’r dyddiad geni.',
   },
   'portal.issue.note.area': {
     en: 'The local authority is filled in from your council’s area: {0}.',
@@ -281,7 +281,7 @@ export const portal = {
   },
   'portal.issue.qrAlt': {
     en: 'QR code of the credential offer, for the citizen to scan with their wallet',
-    cy: 'Cod QR y cynnig cymhwyster, i’r dinesydd ei sganio gyda’i waled',
+    cy: 'Cod QR y cynnig tystlythyr, i’r dinesydd ei sganio gyda’i waled',
   },
   'portal.issue.pin.label': {
     en: 'PIN to tell the citizen',
@@ -312,41 +312,41 @@ export const portal = {
   'portal.issue.state.expired': { en: 'Expired', cy: 'Wedi dod i ben' },
   'portal.issue.waiting': {
     en: 'Waiting for the citizen’s wallet to collect the credential…',
-    cy: 'Yn aros i waled y dinesydd gasglu’r cymhwyster…',
+    cy: 'Yn aros i waled y dinesydd gasglu’r tystlythyr…',
   },
   'portal.issue.redeemed': {
     en: 'The citizen’s wallet has collected the credential. Their details have been deleted from this node.',
-    cy: 'Mae waled y dinesydd wedi casglu’r cymhwyster. Mae ei fanylion wedi’u dileu o’r nod hwn.',
+    cy: 'Mae waled y dinesydd wedi casglu’r tystlythyr. Mae ei fanylion wedi’u dileu o’r nod hwn.',
   },
   'portal.issue.expired': {
     en: 'The offer has expired or was used up, and the citizen’s details have been deleted. Make a new offer if they still need the credential.',
-    cy: 'Mae’r cynnig wedi dod i ben neu wedi’i ddefnyddio, ac mae manylion y dinesydd wedi’u dileu. Gwnewch gynnig newydd os oes angen y cymhwyster arnynt o hyd.',
+    cy: 'Mae’r cynnig wedi dod i ben neu wedi’i ddefnyddio, ac mae manylion y dinesydd wedi’u dileu. Gwnewch gynnig newydd os oes angen y tystlythyr arnynt o hyd.',
   },
   'portal.issue.pollFailed': {
     en: 'We could not find out whether the wallet has collected the credential. Check the list of issued credentials.',
-    cy: 'Nid oedd modd darganfod a yw’r waled wedi casglu’r cymhwyster. Gwiriwch y rhestr o gymwysterau a gyhoeddwyd.',
+    cy: 'Nid oedd modd darganfod a yw’r waled wedi casglu’r tystlythyr. Gwiriwch y rhestr o dystlythyrau a gyhoeddwyd.',
   },
   'portal.issue.privacy': {
     en: 'Nothing personal about the citizen is written to the ledger or kept by this node once the credential is collected.',
-    cy: 'Nid oes dim byd personol am y dinesydd yn cael ei ysgrifennu ar y cyfriflyfr na’i gadw gan y nod hwn unwaith y caiff y cymhwyster ei gasglu.',
+    cy: 'Nid oes dim byd personol am y dinesydd yn cael ei ysgrifennu ar y cyfriflyfr na’i gadw gan y nod hwn unwaith y caiff y tystlythyr ei gasglu.',
   },
-  'portal.issue.another': { en: 'Issue another credential', cy: 'Cyhoeddi cymhwyster arall' },
+  'portal.issue.another': { en: 'Issue another credential', cy: 'Cyhoeddi tystlythyr arall' },
 
   // ---- issued credentials ----
-  'portal.credentials.h1': { en: 'Issued credentials', cy: 'Cymwysterau a gyhoeddwyd' },
+  'portal.credentials.h1': { en: 'Issued credentials', cy: 'Tystlythyrau a gyhoeddwyd' },
   'portal.credentials.lead': {
     en: 'This node keeps no personal details of the credentials it issued: only their type, dates and status. A change of status is published in a status list that wallets and verifiers check, and the new list is anchored on the ledger.',
-    cy: 'Nid yw’r nod hwn yn cadw unrhyw fanylion personol am y cymwysterau a gyhoeddodd: dim ond eu math, eu dyddiadau a’u statws. Caiff newid statws ei gyhoeddi mewn rhestr statws y mae waledi a gwirwyr yn ei gwirio, a chaiff y rhestr newydd ei hangori ar y cyfriflyfr.',
+    cy: 'Nid yw’r nod hwn yn cadw unrhyw fanylion personol am y tystlythyrau a gyhoeddodd: dim ond eu math, eu dyddiadau a’u statws. Caiff newid statws ei gyhoeddi mewn rhestr statws y mae waledi a gwirwyr yn ei gwirio, a chaiff y rhestr newydd ei hangori ar y cyfriflyfr.',
   },
   'portal.credentials.none': {
     en: 'Your organisation has not issued any credentials yet.',
-    cy: 'Nid yw eich sefydliad wedi cyhoeddi unrhyw gymwysterau eto.',
+    cy: 'Nid yw eich sefydliad wedi cyhoeddi unrhyw dystlythyrau eto.',
   },
   'portal.credentials.caption': {
     en: 'Credentials issued ({0})',
-    cy: 'Cymwysterau a gyhoeddwyd ({0})',
+    cy: 'Tystlythyrau a gyhoeddwyd ({0})',
   },
-  'portal.credentials.col.id': { en: 'Credential', cy: 'Cymhwyster' },
+  'portal.credentials.col.id': { en: 'Credential', cy: 'Tystlythyr' },
   'portal.credentials.col.type': { en: 'Type', cy: 'Math' },
   'portal.credentials.col.issued': { en: 'Issued', cy: 'Cyhoeddwyd' },
   'portal.credentials.col.expires': { en: 'Expires', cy: 'Yn dod i ben' },
@@ -359,54 +359,54 @@ export const portal = {
   'portal.credentials.revoke': { en: 'Revoke', cy: 'Dirymu' },
   'portal.credentials.suspend': { en: 'Suspend', cy: 'Atal' },
   'portal.credentials.reinstate': { en: 'Reinstate', cy: 'Adfer' },
-  'portal.credentials.actionOf': { en: 'credential {0}', cy: 'cymhwyster {0}' },
+  'portal.credentials.actionOf': { en: 'credential {0}', cy: 'tystlythyr {0}' },
   'portal.credentials.noActions': {
     en: 'None: revoking is final',
     cy: 'Dim: mae dirymu yn derfynol',
   },
   'portal.credentials.confirm.revoke.h2': {
     en: 'Are you sure you want to revoke this credential?',
-    cy: 'Ydych chi’n siŵr eich bod am ddirymu’r cymhwyster hwn?',
+    cy: 'Ydych chi’n siŵr eich bod am ddirymu’r tystlythyr hwn?',
   },
   'portal.credentials.confirm.suspend.h2': {
     en: 'Are you sure you want to suspend this credential?',
-    cy: 'Ydych chi’n siŵr eich bod am atal y cymhwyster hwn?',
+    cy: 'Ydych chi’n siŵr eich bod am atal y tystlythyr hwn?',
   },
   'portal.credentials.confirm.reinstate.h2': {
     en: 'Are you sure you want to reinstate this credential?',
-    cy: 'Ydych chi’n siŵr eich bod am adfer y cymhwyster hwn?',
+    cy: 'Ydych chi’n siŵr eich bod am adfer y tystlythyr hwn?',
   },
   'portal.credentials.confirm.revoke.warn': {
     en: 'Revoking cannot be undone. Verifiers will refuse the credential, and the citizen will need a new one.',
-    cy: 'Ni ellir dadwneud dirymu. Bydd gwirwyr yn gwrthod y cymhwyster, a bydd angen un newydd ar y dinesydd.',
+    cy: 'Ni ellir dadwneud dirymu. Bydd gwirwyr yn gwrthod y tystlythyr, a bydd angen un newydd ar y dinesydd.',
   },
   'portal.credentials.confirm.suspend.warn': {
     en: 'While it is suspended, verifiers will refuse the credential. You can reinstate it later.',
-    cy: 'Tra bydd wedi’i atal, bydd gwirwyr yn gwrthod y cymhwyster. Gallwch ei adfer yn nes ymlaen.',
+    cy: 'Tra bydd wedi’i atal, bydd gwirwyr yn gwrthod y tystlythyr. Gallwch ei adfer yn nes ymlaen.',
   },
   'portal.credentials.confirm.reinstate.warn': {
     en: 'Verifiers will accept the credential again.',
-    cy: 'Bydd gwirwyr yn derbyn y cymhwyster eto.',
+    cy: 'Bydd gwirwyr yn derbyn y tystlythyr eto.',
   },
   'portal.credentials.confirm.revoke': { en: 'Yes, revoke it', cy: 'Ydw, ei ddirymu' },
   'portal.credentials.confirm.suspend': { en: 'Yes, suspend it', cy: 'Ydw, ei atal' },
   'portal.credentials.confirm.reinstate': { en: 'Yes, reinstate it', cy: 'Ydw, ei adfer' },
   'portal.credentials.done.revoked': {
     en: 'Credential {0} has been revoked',
-    cy: 'Mae cymhwyster {0} wedi’i ddirymu',
+    cy: 'Mae tystlythyr {0} wedi’i ddirymu',
   },
   'portal.credentials.done.suspended': {
     en: 'Credential {0} has been suspended',
-    cy: 'Mae cymhwyster {0} wedi’i atal',
+    cy: 'Mae tystlythyr {0} wedi’i atal',
   },
   'portal.credentials.done.valid': {
     en: 'Credential {0} has been reinstated',
-    cy: 'Mae cymhwyster {0} wedi’i adfer',
+    cy: 'Mae tystlythyr {0} wedi’i adfer',
   },
-  'portal.credentials.issueNew': { en: 'Issue a new credential', cy: 'Cyhoeddi cymhwyster newydd' },
+  'portal.credentials.issueNew': { en: 'Issue a new credential', cy: 'Cyhoeddi tystlythyr newydd' },
 
   // ---- verify ----
-  'portal.verify.h1': { en: 'Check a credential', cy: 'Gwirio cymhwyster' },
+  'portal.verify.h1': { en: 'Check a credential', cy: 'Gwirio tystlythyr' },
   'portal.verify.lead': {
     en: 'Ask the citizen’s wallet for only the details your service needs. The citizen sees what you ask for and why, and chooses whether to share it. The answer is checked against the ledger.',
     cy: 'Gofynnwch i waled y dinesydd am y manylion sydd eu hangen ar eich gwasanaeth yn unig. Mae’r dinesydd yn gweld yr hyn rydych yn gofyn amdano a pham, ac yn dewis a yw am ei rannu. Caiff yr ateb ei wirio yn erbyn y cyfriflyfr.',
@@ -430,7 +430,7 @@ export const portal = {
   },
   'portal.verify.claims.legend': {
     en: 'Details from the Gwent resident credential',
-    cy: 'Manylion o’r cymhwyster preswylydd Gwent',
+    cy: 'Manylion o’r tystlythyr preswylydd Gwent',
   },
   'portal.verify.claims.hint': {
     en: 'Ask for as little as you can. Select all that apply.',
@@ -498,11 +498,11 @@ export const portal = {
   },
   'portal.verify.verified': {
     en: 'The citizen’s wallet answered and the credential checks out.',
-    cy: 'Mae waled y dinesydd wedi ateb ac mae’r cymhwyster yn gywir.',
+    cy: 'Mae waled y dinesydd wedi ateb ac mae’r tystlythyr yn gywir.',
   },
   'portal.verify.failed': {
     en: 'The citizen’s wallet answered, but the credential did not pass the checks.',
-    cy: 'Mae waled y dinesydd wedi ateb, ond ni wnaeth y cymhwyster basio’r gwiriadau.',
+    cy: 'Mae waled y dinesydd wedi ateb, ond ni wnaeth y tystlythyr basio’r gwiriadau.',
   },
   'portal.verify.expired': {
     en: 'The request has expired without an answer. Make a new one if you still need to check.',
@@ -510,7 +510,7 @@ export const portal = {
   },
   'portal.verify.result.verified': { en: 'Verified', cy: 'Wedi’i wirio' },
   'portal.verify.result.failed': { en: 'Not verified', cy: 'Heb ei wirio' },
-  'portal.verify.result.type': { en: 'Credential', cy: 'Cymhwyster' },
+  'portal.verify.result.type': { en: 'Credential', cy: 'Tystlythyr' },
   'portal.verify.result.issuer': { en: 'Issued by', cy: 'Cyhoeddwyd gan' },
   'portal.verify.result.only': {
     en: 'These are the only details the citizen shared. Nothing else about them was sent.',
@@ -845,11 +845,11 @@ export const portal = {
   },
   'portal.governance.propose.kind.authorise': {
     en: 'Authorise a body to issue a credential type',
-    cy: 'Awdurdodi corff i gyhoeddi math o gymhwyster',
+    cy: 'Awdurdodi corff i gyhoeddi math o dystlythyr',
   },
   'portal.governance.propose.kind.deauthorise': {
     en: 'Stop a body issuing a credential type',
-    cy: 'Atal corff rhag cyhoeddi math o gymhwyster',
+    cy: 'Atal corff rhag cyhoeddi math o dystlythyr',
   },
   'portal.governance.propose.kind.rename': {
     en: 'Change a member body’s name',
@@ -861,7 +861,7 @@ export const portal = {
   },
   'portal.governance.propose.type': {
     en: 'Which credential type',
-    cy: 'Pa fath o gymhwyster',
+    cy: 'Pa fath o dystlythyr',
   },
   'portal.governance.propose.member': {
     en: 'Which member body',
@@ -889,7 +889,7 @@ export const portal = {
   },
   'portal.governance.err.type': {
     en: 'Select the credential type',
-    cy: 'Dewiswch y math o gymhwyster',
+    cy: 'Dewiswch y math o dystlythyr',
   },
   'portal.governance.err.member': {
     en: 'Select the member body',
@@ -913,11 +913,11 @@ export const portal = {
   },
   'portal.governance.err.already': {
     en: 'This body already issues this credential type',
-    cy: 'Mae’r corff hwn eisoes yn cyhoeddi’r math hwn o gymhwyster',
+    cy: 'Mae’r corff hwn eisoes yn cyhoeddi’r math hwn o dystlythyr',
   },
   'portal.governance.err.notIssuing': {
     en: 'This body does not issue this credential type now',
-    cy: 'Nid yw’r corff hwn yn cyhoeddi’r math hwn o gymhwyster nawr',
+    cy: 'Nid yw’r corff hwn yn cyhoeddi’r math hwn o dystlythyr nawr',
   },
   'portal.governance.proposed': {
     en: 'Your body has proposed the change',
@@ -1088,7 +1088,7 @@ export const portal = {
     cy: 'Newid o’r math {0}',
   },
   'portal.memberRole.council': { en: 'Council', cy: 'Cyngor' },
-  'portal.memberRole.issuer': { en: 'Issues credentials', cy: 'Yn cyhoeddi cymwysterau' },
+  'portal.memberRole.issuer': { en: 'Issues credentials', cy: 'Yn cyhoeddi tystlythyrau' },
   'portal.memberRole.registrar': { en: 'Keeps registers', cy: 'Yn cadw cofrestrau' },
   'portal.memberRole.health': { en: 'Health', cy: 'Iechyd' },
   'portal.memberRole.police': { en: 'Police', cy: 'Heddlu' },
@@ -1126,23 +1126,23 @@ export const portal = {
   },
   'portal.problem.CREDENTIAL_TYPE_UNKNOWN': {
     en: 'The node does not know this kind of credential.',
-    cy: 'Nid yw’r nod yn adnabod y math hwn o gymhwyster.',
+    cy: 'Nid yw’r nod yn adnabod y math hwn o dystlythyr.',
   },
   'portal.problem.ISSUER_NOT_AUTHORISED': {
     en: 'The organisation is not authorised on the ledger to issue this kind of credential.',
-    cy: 'Nid yw’r sefydliad wedi’i awdurdodi ar y cyfriflyfr i gyhoeddi’r math hwn o gymhwyster.',
+    cy: 'Nid yw’r sefydliad wedi’i awdurdodi ar y cyfriflyfr i gyhoeddi’r math hwn o dystlythyr.',
   },
   'portal.problem.CREDENTIAL_CLAIMS_INVALID': {
     en: 'Some of the citizen’s details are not in the form the credential needs. Check them and try again.',
-    cy: 'Nid yw rhai o fanylion y dinesydd yn y ffurf sydd ei hangen ar y cymhwyster. Gwiriwch nhw a rhowch gynnig arall arni.',
+    cy: 'Nid yw rhai o fanylion y dinesydd yn y ffurf sydd ei hangen ar y tystlythyr. Gwiriwch nhw a rhowch gynnig arall arni.',
   },
   'portal.problem.CREDENTIAL_UNKNOWN': {
     en: 'The node has no record of this credential.',
-    cy: 'Nid oes gan y nod gofnod o’r cymhwyster hwn.',
+    cy: 'Nid oes gan y nod gofnod o’r tystlythyr hwn.',
   },
   'portal.problem.CREDENTIAL_STATUS_FINAL': {
     en: 'This credential has been revoked. A revoked credential cannot be reinstated: issue a new one.',
-    cy: 'Mae’r cymhwyster hwn wedi’i ddirymu. Ni ellir adfer cymhwyster sydd wedi’i ddirymu: cyhoeddwch un newydd.',
+    cy: 'Mae’r tystlythyr hwn wedi’i ddirymu. Ni ellir adfer tystlythyr sydd wedi’i ddirymu: cyhoeddwch un newydd.',
   },
   'portal.problem.OFFER_UNKNOWN': {
     en: 'The offer has expired or was used.',
@@ -1162,35 +1162,35 @@ export const portal = {
   },
   'portal.problem.PRESENTATION_MALFORMED': {
     en: 'The credential could not be read.',
-    cy: 'Nid oedd modd darllen y cymhwyster.',
+    cy: 'Nid oedd modd darllen y tystlythyr.',
   },
   'portal.problem.ISSUER_UNKNOWN': {
     en: 'The organisation that issued this credential is not a member of the ledger.',
-    cy: 'Nid yw’r sefydliad a gyhoeddodd y cymhwyster hwn yn aelod o’r cyfriflyfr.',
+    cy: 'Nid yw’r sefydliad a gyhoeddodd y tystlythyr hwn yn aelod o’r cyfriflyfr.',
   },
   'portal.problem.CREDENTIAL_SIGNATURE_INVALID': {
     en: 'The credential’s signature is not valid. It may have been changed.',
-    cy: 'Nid yw llofnod y cymhwyster yn ddilys. Efallai ei fod wedi cael ei newid.',
+    cy: 'Nid yw llofnod y tystlythyr yn ddilys. Efallai ei fod wedi cael ei newid.',
   },
   'portal.problem.DISCLOSURE_INVALID': {
     en: 'Some of the details shared do not match the credential.',
-    cy: 'Nid yw rhai o’r manylion a rannwyd yn cyfateb i’r cymhwyster.',
+    cy: 'Nid yw rhai o’r manylion a rannwyd yn cyfateb i’r tystlythyr.',
   },
   'portal.problem.CREDENTIAL_EXPIRED': {
     en: 'The credential has expired.',
-    cy: 'Mae’r cymhwyster wedi dod i ben.',
+    cy: 'Mae’r tystlythyr wedi dod i ben.',
   },
   'portal.problem.CREDENTIAL_NOT_YET_VALID': {
     en: 'The credential is not valid yet.',
-    cy: 'Nid yw’r cymhwyster yn ddilys eto.',
+    cy: 'Nid yw’r tystlythyr yn ddilys eto.',
   },
   'portal.problem.KB_MISSING': {
     en: 'The wallet did not prove that it holds this credential.',
-    cy: 'Ni phrofodd y waled mai hi sy’n dal y cymhwyster hwn.',
+    cy: 'Ni phrofodd y waled mai hi sy’n dal y tystlythyr hwn.',
   },
   'portal.problem.KB_SIGNATURE_INVALID': {
     en: 'The wallet’s proof that it holds this credential is not valid.',
-    cy: 'Nid yw prawf y waled mai hi sy’n dal y cymhwyster hwn yn ddilys.',
+    cy: 'Nid yw prawf y waled mai hi sy’n dal y tystlythyr hwn yn ddilys.',
   },
   'portal.problem.KB_SD_HASH_MISMATCH': {
     en: 'The details shared were changed after the wallet signed them.',
@@ -1210,23 +1210,23 @@ export const portal = {
   },
   'portal.problem.STATUS_UNAVAILABLE': {
     en: 'We could not check whether the credential is still valid. Try again later.',
-    cy: 'Nid oedd modd gwirio a yw’r cymhwyster yn dal yn ddilys. Rhowch gynnig arall arni yn nes ymlaen.',
+    cy: 'Nid oedd modd gwirio a yw’r tystlythyr yn dal yn ddilys. Rhowch gynnig arall arni yn nes ymlaen.',
   },
   'portal.problem.STATUS_LIST_NOT_CURRENT': {
     en: 'The credential’s status information is out of date.',
-    cy: 'Mae gwybodaeth statws y cymhwyster wedi dyddio.',
+    cy: 'Mae gwybodaeth statws y tystlythyr wedi dyddio.',
   },
   'portal.problem.STATUS_LIST_INVALID': {
     en: 'The credential’s status information is not valid.',
-    cy: 'Nid yw gwybodaeth statws y cymhwyster yn ddilys.',
+    cy: 'Nid yw gwybodaeth statws y tystlythyr yn ddilys.',
   },
   'portal.problem.CREDENTIAL_REVOKED': {
     en: 'The organisation that issued this credential has revoked it.',
-    cy: 'Mae’r sefydliad a gyhoeddodd y cymhwyster hwn wedi’i ddirymu.',
+    cy: 'Mae’r sefydliad a gyhoeddodd y tystlythyr hwn wedi’i ddirymu.',
   },
   'portal.problem.CREDENTIAL_SUSPENDED': {
     en: 'The organisation that issued this credential has suspended it for now.',
-    cy: 'Mae’r sefydliad a gyhoeddodd y cymhwyster hwn wedi’i atal am y tro.',
+    cy: 'Mae’r sefydliad a gyhoeddodd y tystlythyr hwn wedi’i atal am y tro.',
   },
   'portal.problem.CLAIMS_MISSING': {
     en: 'Some of the details asked for were not shared.',
@@ -1342,11 +1342,11 @@ export const portal = {
   },
   'portal.problem.ID_ISSUER_ALREADY_AUTHORISED': {
     en: 'That body already issues that credential type, so the change cannot apply. Its proposer can withdraw it.',
-    cy: 'Mae’r corff hwnnw eisoes yn cyhoeddi’r math hwnnw o gymhwyster, felly ni all y newid fod yn berthnasol. Gall y corff a’i cynigiodd ei dynnu’n ôl.',
+    cy: 'Mae’r corff hwnnw eisoes yn cyhoeddi’r math hwnnw o dystlythyr, felly ni all y newid fod yn berthnasol. Gall y corff a’i cynigiodd ei dynnu’n ôl.',
   },
   'portal.problem.ID_ISSUER_NOT_ACTIVE': {
     en: 'That body does not issue that credential type now, so the change cannot apply. Its proposer can withdraw it.',
-    cy: 'Nid yw’r corff hwnnw’n cyhoeddi’r math hwnnw o gymhwyster nawr, felly ni all y newid fod yn berthnasol. Gall y corff a’i cynigiodd ei dynnu’n ôl.',
+    cy: 'Nid yw’r corff hwnnw’n cyhoeddi’r math hwnnw o dystlythyr nawr, felly ni all y newid fod yn berthnasol. Gall y corff a’i cynigiodd ei dynnu’n ôl.',
   },
   'portal.problem.MEMPOOL_FULL': {
     en: 'The ledger is very busy. Wait a minute, then try again.',

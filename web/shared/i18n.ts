@@ -287,7 +287,7 @@ export const landing = {
   'landing.citizen.heading': { en: 'If you live in Gwent', cy: 'Os ydych yn byw yng Ngwent' },
   'landing.citizen.body': {
     en: 'Keep the credentials your council gives you, such as proof that you live in Gwent, on your phone. Decide what you share with each service, see every time a service used your data, and withdraw your consent.',
-    cy: 'Cadwch y cymwysterau y mae eich cyngor yn eu rhoi i chi, fel prawf eich bod yn byw yng Ngwent, ar eich ffôn. Penderfynwch beth rydych yn ei rannu â phob gwasanaeth, gwelwch bob tro y defnyddiodd gwasanaeth eich data, a thynnwch eich cydsyniad yn ôl.',
+    cy: 'Cadwch y tystlythyrau y mae eich cyngor yn eu rhoi i chi, fel prawf eich bod yn byw yng Ngwent, ar eich ffôn. Penderfynwch beth rydych yn ei rannu â phob gwasanaeth, gwelwch bob tro y defnyddiodd gwasanaeth eich data, a thynnwch eich cydsyniad yn ôl.',
   },
   'landing.citizen.link': { en: 'Open the Wallet', cy: 'Agor y Waled' },
   'landing.staff.heading': {
@@ -296,7 +296,7 @@ export const landing = {
   },
   'landing.staff.body': {
     en: 'Issue and revoke credentials, check what citizens show you, and ask other bodies for data with the citizen’s consent. Every action is recorded on the ledger.',
-    cy: 'Cyhoeddwch a dirymwch gymwysterau, gwiriwch yr hyn y mae dinasyddion yn ei ddangos i chi, a gofynnwch i gyrff eraill am ddata gyda chydsyniad y dinesydd. Caiff pob gweithred ei chofnodi ar y cyfriflyfr.',
+    cy: 'Cyhoeddwch a dirymwch dystlythyrau, gwiriwch yr hyn y mae dinasyddion yn ei ddangos i chi, a gofynnwch i gyrff eraill am ddata gyda chydsyniad y dinesydd. Caiff pob gweithred ei chofnodi ar y cyfriflyfr.',
   },
   'landing.staff.link': { en: 'Open the Portal', cy: 'Agor y Porth' },
   'landing.anyone.heading': {
@@ -327,7 +327,7 @@ export const landing = {
 export const comingSoon = {
   'wallet.soon': {
     en: 'The Wallet is coming soon. It will keep your credentials on your phone and let you decide what you share, with whom and for how long.',
-    cy: 'Mae’r Waled yn dod cyn bo hir. Bydd yn cadw eich cymwysterau ar eich ffôn ac yn gadael i chi benderfynu beth rydych yn ei rannu, â phwy ac am ba hyd.',
+    cy: 'Mae’r Waled yn dod cyn bo hir. Bydd yn cadw eich tystlythyrau ar eich ffôn ac yn gadael i chi benderfynu beth rydych yn ei rannu, â phwy ac am ba hyd.',
   },
   'portal.soon': {
     en: 'The Portal for staff of the member bodies is coming soon.',

@@ -223,7 +223,7 @@ const authoriseIssuer: TxType<{ issuer: string; vct: string }> = {
   type: 'identity.authoriseIssuer',
   summary: {
     en: 'Authorise a member body to issue a credential type',
-    cy: 'Awdurdodi corff sy’n aelod i gyhoeddi math o gymhwyster',
+    cy: 'Awdurdodi corff sy’n aelod i gyhoeddi math o dystlythyr',
   },
   payloadSchema: issuerGrantSchema,
   proposable: true,
@@ -242,7 +242,7 @@ const deauthoriseIssuer: TxType<{ issuer: string; vct: string }> = {
   type: 'identity.deauthoriseIssuer',
   summary: {
     en: 'Stop a member body issuing a credential type',
-    cy: 'Atal corff sy’n aelod rhag cyhoeddi math o gymhwyster',
+    cy: 'Atal corff sy’n aelod rhag cyhoeddi math o dystlythyr',
   },
   payloadSchema: issuerGrantSchema,
   proposable: true,

@@ -46,19 +46,19 @@ registerTitles({
     en: 'This node does not act for that body',
     cy: 'Nid yw’r nod hwn yn gweithredu ar ran y corff hwnnw',
   },
-  CREDENTIAL_TYPE_UNKNOWN: { en: 'Unknown credential type', cy: 'Math anhysbys o gymhwyster' },
+  CREDENTIAL_TYPE_UNKNOWN: { en: 'Unknown credential type', cy: 'Math anhysbys o dystlythyr' },
   ISSUER_NOT_AUTHORISED: {
     en: 'This body is not authorised to issue that credential',
-    cy: 'Nid yw’r corff hwn wedi’i awdurdodi i gyhoeddi’r cymhwyster hwnnw',
+    cy: 'Nid yw’r corff hwn wedi’i awdurdodi i gyhoeddi’r tystlythyr hwnnw',
   },
   CREDENTIAL_CLAIMS_INVALID: {
     en: 'The credential’s details are not valid',
-    cy: 'Nid yw manylion y cymhwyster yn ddilys',
+    cy: 'Nid yw manylion y tystlythyr yn ddilys',
   },
-  CREDENTIAL_UNKNOWN: { en: 'Unknown credential', cy: 'Cymhwyster anhysbys' },
+  CREDENTIAL_UNKNOWN: { en: 'Unknown credential', cy: 'Tystlythyr anhysbys' },
   CREDENTIAL_STATUS_FINAL: {
     en: 'A revoked credential cannot be reinstated',
-    cy: 'Ni ellir adfer cymhwyster sydd wedi’i ddirymu',
+    cy: 'Ni ellir adfer tystlythyr sydd wedi’i ddirymu',
   },
   OFFER_UNKNOWN: { en: 'Unknown or expired offer', cy: 'Cynnig anhysbys neu wedi dod i ben' },
   STATUS_LIST_UNKNOWN: { en: 'Unknown status list', cy: 'Rhestr statws anhysbys' },
@@ -82,7 +82,7 @@ registerTitles({
   },
   unknown_credential_configuration: {
     en: 'That credential is not offered here',
-    cy: 'Ni chynigir y cymhwyster hwnnw yma',
+    cy: 'Ni chynigir y tystlythyr hwnnw yma',
   },
 });
 

@@ -40,7 +40,7 @@ registerTitles({
   },
   DCQL_INVALID: {
     en: 'The credential query is not valid',
-    cy: 'Nid yw’r ymholiad cymhwyster yn ddilys',
+    cy: 'Nid yw’r ymholiad tystlythyr yn ddilys',
   },
 });
 
