@@ -1,0 +1,678 @@
+// The Ordering of decision 0009 on etcd (v3 API, via the `etcd3` client). Keys live under
+// `/cadwyn/<network>/` exactly as the decision's table says:
+//   tx/<txId>                         canonical tx, created once (txn createRevision == 0)
+//   leader/<leaseId hex>              the election: one key per candidate, on its lease; the
+//                                     candidate whose key has the lowest createRevision leads
+//                                     (etcd's own concurrency/election recipe). The leader value
+//                                     at revision r is that lowest key's value at r.
+//   block/<height, 16 digits>         proposal; zero-padded so key order is height order
+//   cosig/<height, 16 digits>/<validator>
+//
+// Every call has a time limit (the etcd3 client can wait for ever on a partition or a stopped
+// member): past it the call returns ORDERING_UNAVAILABLE as a Result, not an exception, because
+// an unreachable orderer is an expected condition the caller handles (retry, or stop cutting).
+import { Etcd3, Range, isRecoverableError, type IOptions, type Lease, type Namespace } from 'etcd3';
+import { fail, type Result } from '../../core/result.js';
+import type {
+  BlockEntry,
+  CallOptions,
+  Campaign,
+  CampaignOptions,
+  CosigEntry,
+  LossReason,
+  Ordering,
+  OrderingUnavailable,
+  PutBlockCode,
+  Revision,
+  TxEntry,
+  TxPage,
+  TxRangeOptions,
+  Watch,
+} from './ordering.js';
+
+export interface EtcdOrderingOptions {
+  /** Client URLs (http://127.0.0.1:port); the client spreads calls and fails over among them. */
+  readonly hosts: readonly string[];
+  /** The network name; keys go under /cadwyn/<network>/. */
+  readonly network: string;
+  /** Default time limit per call (ms). */
+  readonly timeoutMs?: number;
+  /** Wall clock in ms, injected (deadlines and lease validity are measured with it). */
+  readonly now: () => number;
+}
+
+export interface WatchOptions extends CallOptions {
+  /** Called if the watch fails for good (e.g. its start revision was compacted). */
+  readonly onError?: (detail: string) => void;
+}
+
+const UNAVAILABLE: OrderingUnavailable = 'ORDERING_UNAVAILABLE';
+const HEIGHT_DIGITS = 16; // Number.MAX_SAFE_INTEGER has 16 digits
+const NAME = /^[A-Za-z0-9._:-]{1,200}$/;
+
+function padHeight(h: number): string {
+  if (!Number.isSafeInteger(h) || h < 0) throw new RangeError(`bad height ${h}`);
+  return String(h).padStart(HEIGHT_DIGITS, '0');
+}
+
+function checkName(what: string, s: string): void {
+  // '/' would let one key family reach into another's range.
+  if (!NAME.test(s)) throw new RangeError(`bad ${what} ${JSON.stringify(s)}`);
+}
+
+/** etcd int64 (decimal string) → number; beyond 2^53 is not a store we will ever run. */
+function rev(s: string | number): Revision {
+  const n = Number(s);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`revision ${s} beyond 2^53`);
+  return n;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+const sleep = (ms: number): Promise<void> =>
+  new Promise((r) => {
+    setTimeout(r, ms).unref();
+  });
+
+type Deadline = { deadline: Date };
+
+type FaultHandling = NonNullable<IOptions['faultHandling']>;
+type Policy = NonNullable<FaultHandling['global']>;
+
+/**
+ * Replaces etcd3's default fault handling. Its per-host circuit breaker stops sending to a host
+ * for 5 s after 3 failures, which kept a one-host client dead for 5 s after a Raft election that
+ * took well under one (measured). Instead: no breaker, and each call tries the hosts in turn
+ * (the pool hands out a new host per attempt) — our own time limit bounds the whole call.
+ */
+function tryEachHost(attempts: number): Policy {
+  const noEvent = (): { dispose(): void } => ({ dispose: () => undefined });
+  const policy: Omit<Policy, '_altReturn'> = {
+    onSuccess: noEvent,
+    onFailure: noEvent,
+    async execute<T>(
+      fn: (c: { signal: AbortSignal }) => PromiseLike<T> | T,
+      signal?: AbortSignal,
+    ): Promise<T> {
+      let last: unknown;
+      for (let i = 0; i < attempts; i++) {
+        try {
+          return await fn({ signal: signal ?? new AbortController().signal });
+        } catch (e) {
+          if (!isRecoverableError(e as Error)) throw e;
+          last = e;
+        }
+      }
+      throw last;
+    },
+  };
+  return policy as Policy; // _altReturn is a type-only marker in cockatiel
+}
+
+const passThrough = (): Policy => tryEachHost(1);
+
+type Backoff = NonNullable<FaultHandling['watchBackoff']>;
+
+/** Watch streams reconnect after 100 ms, doubling to 1 s (etcd3's default grows to 30 s). */
+function watchBackoff(ms = 100): Backoff {
+  return { duration: ms, next: () => watchBackoff(Math.min(ms * 2, 1000)) };
+}
+
+export class EtcdOrdering implements Ordering {
+  private readonly client: Etcd3;
+  /** The network's namespace: every key below is relative to /cadwyn/<network>/. */
+  private readonly ns: Namespace;
+  /** `/cadwyn/<network>/`: every key of this Ordering is under it. */
+  readonly keyPrefix: string;
+  private readonly timeoutMs: number;
+  readonly now: () => number;
+  private readonly campaigns = new Set<EtcdCampaign>();
+  private readonly watches = new Set<Watch>();
+
+  constructor(opts: EtcdOrderingOptions) {
+    checkName('network', opts.network);
+    if (opts.hosts.length === 0) throw new RangeError('no etcd hosts');
+    this.timeoutMs = opts.timeoutMs ?? 2000;
+    this.now = opts.now;
+    this.keyPrefix = `/cadwyn/${opts.network}/`;
+    this.client = new Etcd3({
+      hosts: [...opts.hosts],
+      dialTimeout: this.timeoutMs,
+      faultHandling: {
+        host: passThrough,
+        global: tryEachHost(opts.hosts.length),
+        watchBackoff: watchBackoff(),
+      },
+    });
+    this.ns = this.client.namespace(this.keyPrefix);
+  }
+
+  /**
+   * (Internal, shared with the campaign.) Runs fn under a time limit: the gRPC deadline (so etcd drops the request) and a local timer
+   * (so retries inside the client cannot outlast it). Any failure is ORDERING_UNAVAILABLE; a
+   * value that arrives after the limit is handed to `late` (to cancel a watch, say).
+   */
+  async call<T>(
+    what: string,
+    opts: CallOptions | undefined,
+    fn: (o: Deadline) => Promise<T>,
+    late?: (v: T) => void,
+  ): Promise<Result<T, OrderingUnavailable>> {
+    const ms = opts?.timeoutMs ?? this.timeoutMs;
+    if (!(ms > 0)) throw new RangeError(`bad timeout ${ms}`);
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const work = fn({ deadline: new Date(this.now() + ms) }).then(
+      (value): Result<T, OrderingUnavailable> => {
+        if (timedOut) late?.(value);
+        return { ok: true, value };
+      },
+      (e: unknown) => {
+        // A misuse detected inside fn (our checks throw RangeError) is still a throw.
+        if (e instanceof RangeError) throw e;
+        return fail(UNAVAILABLE, `${what}: ${message(e)}`);
+      },
+    );
+    const timeout = new Promise<Result<T, OrderingUnavailable>>((resolve) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        resolve(fail(UNAVAILABLE, `${what}: no answer within ${ms} ms`));
+      }, ms);
+    });
+    // If the timer wins, a later rejection of work must not surface as unhandled.
+    work.catch(() => undefined);
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async putTx(
+    id: string,
+    canonicalTx: string,
+    opts?: CallOptions,
+  ): Promise<Result<{ revision: Revision; duplicate: boolean }, OrderingUnavailable>> {
+    checkName('tx id', id);
+    const key = `tx/${id}`;
+    return this.call('putTx', opts, async (o) => {
+      // Exactly once by id: create only if absent, else read the existing one's revision. A
+      // retry after an ambiguous timeout lands in the else branch: same revision, duplicate.
+      const r = await this.ns
+        .if(key, 'Create', '==', 0)
+        .then(this.ns.put(key).value(canonicalTx))
+        .else(this.ns.get(key))
+        .options(o)
+        .commit();
+      if (r.succeeded) return { revision: rev(r.header.revision), duplicate: false };
+      const kv = r.responses[0]?.response_range?.kvs[0];
+      if (kv === undefined) throw new Error('tx key vanished between compare and read');
+      return { revision: rev(kv.create_revision), duplicate: true };
+    });
+  }
+
+  async txRange(
+    afterRevision: Revision,
+    limit: number,
+    opts?: TxRangeOptions,
+  ): Promise<Result<TxPage, OrderingUnavailable>> {
+    if (!Number.isSafeInteger(afterRevision) || afterRevision < 0) {
+      throw new RangeError(`bad revision ${afterRevision}`);
+    }
+    const upTo = opts?.upToRevision;
+    if (upTo !== undefined && (!Number.isSafeInteger(upTo) || upTo <= afterRevision)) {
+      throw new RangeError(`bad upToRevision ${upTo}`);
+    }
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`bad limit ${limit}`);
+    // A range read, not a watch: etcd's default range is linearisable (it goes through the Raft
+    // leader's read index), it is a snapshot at one revision (header.revision) so a validator can
+    // state "complete up to r", it is bounded by limit, and it needs no stream that a partition
+    // can leave hanging. Cost: etcd 3.4 sorts the whole tx/ range before the limit, so keep tx/
+    // compacted.
+    return this.call('txRange', opts, async (o) => {
+      const q = this.ns
+        .getAll()
+        .prefix('tx/')
+        .minCreateRevision(String(afterRevision + 1));
+      if (upTo !== undefined) q.maxCreateRevision(String(upTo));
+      const r = await q.sort('Create', 'Ascend').limit(limit).options(o).exec();
+      const entries: TxEntry[] = r.kvs.map((kv) => ({
+        id: kv.key.toString().slice('tx/'.length),
+        tx: kv.value.toString(),
+        revision: rev(kv.create_revision),
+      }));
+      return { entries, readRevision: rev(r.header.revision) };
+    });
+  }
+
+  campaign(name: string, opts: CampaignOptions): Campaign {
+    checkName('candidate name', name);
+    if (!Number.isInteger(opts.ttlSeconds) || opts.ttlSeconds < 1) {
+      throw new RangeError(`lease TTL must be a whole number of seconds ≥ 1`);
+    }
+    const keepAliveMs = opts.keepAliveMs ?? Math.min(500, (opts.ttlSeconds * 1000) / 3);
+    if (!(keepAliveMs > 0) || keepAliveMs >= opts.ttlSeconds * 1000) {
+      throw new RangeError(`keepAliveMs must be in (0, TTL)`);
+    }
+    const c = new EtcdCampaign(this, this.ns, name, opts.ttlSeconds, keepAliveMs);
+    this.campaigns.add(c);
+    void c.lost.then(() => this.campaigns.delete(c));
+    return c;
+  }
+
+  async leader(opts?: CallOptions): Promise<Result<string | null, OrderingUnavailable>> {
+    return this.call('leader', opts, async (o) => {
+      const r = await this.ns
+        .getAll()
+        .prefix('leader/')
+        .sort('Create', 'Ascend')
+        .limit(1)
+        .options(o)
+        .exec();
+      return r.kvs[0]?.value.toString() ?? null;
+    });
+  }
+
+  async putBlock(
+    campaign: Campaign,
+    height: number,
+    proposal: string,
+    opts?: CallOptions,
+  ): Promise<Result<{ revision: Revision }, PutBlockCode>> {
+    if (!(campaign instanceof EtcdCampaign) || campaign.owner !== this) {
+      throw new TypeError('campaign was not made by this Ordering');
+    }
+    const key = `block/${padHeight(height)}`;
+    const fence = campaign.fence();
+    if (fence === null) return fail('NOT_LEADER', 'this campaign is not (or no longer) elected');
+    const r = await this.call('putBlock', opts, async (o) => {
+      // Fencing: the block is written only if absent AND our election key still exists with the
+      // create revision we were elected under. Once elected, no key can ever sort before ours
+      // (revisions only grow), so "our key still exists" is "we still lead". A deposed proposer
+      // (resigned, lease expired or revoked) has no key, so its write fails here, in etcd.
+      const t = await this.ns
+        .if(key, 'Create', '==', 0)
+        .and(fence.key, 'Create', '==', fence.createRevision)
+        .then(this.ns.put(key).value(proposal))
+        .else(this.ns.get(key), this.ns.get(fence.key))
+        .options(o)
+        .commit();
+      if (t.succeeded) return { ok: true as const, revision: rev(t.header.revision) };
+      const blockExists = (t.responses[0]?.response_range?.kvs.length ?? 0) > 0;
+      const ours = t.responses[1]?.response_range?.kvs[0];
+      const stillLeader = ours !== undefined && rev(ours.create_revision) === fence.createRevision;
+      return { ok: false as const, notLeader: !stillLeader, blockExists };
+    });
+    if (!r.ok) return r;
+    if (r.value.ok) return { ok: true, value: { revision: r.value.revision } };
+    // Losing the election is the more important news: the caller must stop proposing.
+    if (r.value.notLeader) {
+      campaign.deposed();
+      return fail('NOT_LEADER', 'the election key is no longer ours');
+    }
+    return fail('BLOCK_EXISTS', `block ${height} is already stored`);
+  }
+
+  async getBlock(
+    height: number,
+    opts?: CallOptions,
+  ): Promise<Result<BlockEntry | null, OrderingUnavailable>> {
+    const key = `block/${padHeight(height)}`;
+    return this.call('getBlock', opts, async (o) => {
+      const r = await this.ns.get(key).options(o).exec();
+      const kv = r.kvs[0];
+      if (kv === undefined) return null;
+      return { height, proposal: kv.value.toString(), revision: rev(kv.create_revision) };
+    });
+  }
+
+  async watchBlocks(
+    fromHeight: number,
+    cb: (b: BlockEntry) => void,
+    opts?: WatchOptions,
+  ): Promise<Result<Watch, OrderingUnavailable>> {
+    return this.watchFrom(
+      'block/',
+      `block/${padHeight(fromHeight)}`,
+      (key, value, createRev) => {
+        const height = Number(key.slice('block/'.length));
+        return { height, proposal: value, revision: createRev };
+      },
+      cb,
+      opts,
+    );
+  }
+
+  async putCosig(
+    height: number,
+    validator: string,
+    note: string,
+    opts?: CallOptions,
+  ): Promise<Result<{ revision: Revision }, OrderingUnavailable>> {
+    checkName('validator', validator);
+    const key = `cosig/${padHeight(height)}/${validator}`;
+    // Last write wins, as the decision says: equivocation is judged by content, by the nodes.
+    return this.call('putCosig', opts, async (o) => {
+      const r = await this.ns.put(key).value(note).options(o).exec();
+      return { revision: rev(r.header.revision) };
+    });
+  }
+
+  async cosigs(
+    height: number,
+    opts?: CallOptions,
+  ): Promise<Result<CosigEntry[], OrderingUnavailable>> {
+    const prefix = `cosig/${padHeight(height)}/`;
+    return this.call('cosigs', opts, async (o) => {
+      const r = await this.ns.getAll().prefix(prefix).sort('Key', 'Ascend').options(o).exec();
+      return r.kvs.map((kv) => ({
+        height,
+        validator: kv.key.toString().slice(prefix.length),
+        note: kv.value.toString(),
+        revision: rev(kv.mod_revision),
+      }));
+    });
+  }
+
+  async watchCosigs(
+    fromHeight: number,
+    cb: (c: CosigEntry) => void,
+    opts?: WatchOptions,
+  ): Promise<Result<Watch, OrderingUnavailable>> {
+    return this.watchFrom(
+      'cosig/',
+      `cosig/${padHeight(fromHeight)}/`,
+      (key, value, _createRev, modRev) => {
+        const [h, validator] = key.slice('cosig/'.length).split('/');
+        return { height: Number(h), validator: validator ?? '', note: value, revision: modRev };
+      },
+      cb,
+      opts,
+    );
+  }
+
+  async compact(
+    upToRevision: Revision,
+    opts?: CallOptions,
+  ): Promise<Result<{ deleted: number }, OrderingUnavailable>> {
+    if (!Number.isSafeInteger(upToRevision) || upToRevision < 1) {
+      throw new RangeError(`bad revision ${upToRevision}`);
+    }
+    return this.call('compact', opts, async (o) => {
+      const keys = await this.ns
+        .getAll()
+        .prefix('tx/')
+        .maxCreateRevision(String(upToRevision))
+        .options(o)
+        .keys();
+      // Deletes in small concurrent batches: a txn is capped at 128 ops by default.
+      for (let i = 0; i < keys.length; i += 64) {
+        await Promise.all(
+          keys.slice(i, i + 64).map((k) => this.ns.delete().key(k).options(o).exec()),
+        );
+      }
+      try {
+        await this.client.kv.compact({ revision: String(upToRevision), physical: true }, o);
+      } catch (e) {
+        const m = message(e);
+        if (/future revision/.test(m)) throw new RangeError(`compact(${upToRevision}): ${m}`);
+        // Already compacted at or past it: what we wanted.
+        if (!/compacted/.test(m)) throw e;
+      }
+      return { deleted: keys.length };
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.campaigns].map((c) => c.resign(500)));
+    await Promise.all([...this.watches].map((w) => w.close()));
+    this.client.close();
+  }
+
+  /**
+   * Delivers every key of `prefix` from startKey on (key order), then every later put (revision
+   * order): the range read and the watch meet at one revision, so nothing is missed or repeated.
+   */
+  private async watchFrom<E>(
+    prefix: string,
+    startKey: string,
+    parse: (key: string, value: string, createRev: Revision, modRev: Revision) => E,
+    cb: (e: E) => void,
+    opts: WatchOptions | undefined,
+  ): Promise<Result<Watch, OrderingUnavailable>> {
+    const r = await this.call(
+      'watch',
+      opts,
+      async (o) => {
+        const existing = await this.ns
+          .getAll()
+          .inRange({ start: startKey, end: Range.prefix(prefix).end })
+          .sort('Key', 'Ascend')
+          .options(o)
+          .exec();
+        for (const kv of existing.kvs) {
+          cb(
+            parse(
+              kv.key.toString(),
+              kv.value.toString(),
+              rev(kv.create_revision),
+              rev(kv.mod_revision),
+            ),
+          );
+        }
+        const w = this.ns
+          .watch()
+          .prefix(prefix)
+          .startRevision(String(rev(existing.header.revision) + 1))
+          .only('put')
+          .watcher();
+        w.on('put', (kv) => {
+          const key = kv.key.toString();
+          if (key < startKey) return;
+          cb(parse(key, kv.value.toString(), rev(kv.create_revision), rev(kv.mod_revision)));
+        });
+        await new Promise<void>((resolve, reject) => {
+          w.once('connected', () => resolve());
+          w.once('error', reject);
+        });
+        // Keep a listener on 'error': an EventEmitter without one throws.
+        w.on('error', (e) => opts?.onError?.(message(e)));
+        const handle: Watch = {
+          close: async () => {
+            this.watches.delete(handle);
+            await w.cancel();
+          },
+        };
+        this.watches.add(handle);
+        return handle;
+      },
+      (late) => void late.close(),
+    );
+    return r;
+  }
+}
+
+/** One candidacy: a lease, a key `leader/<lease hex>` on it, and the keep-alive loop. */
+class EtcdCampaign implements Campaign {
+  readonly elected: Promise<void>;
+  readonly lost: Promise<LossReason>;
+  private resolveElected: () => void = () => undefined;
+  private resolveLost: (r: LossReason) => void = () => undefined;
+  private state: 'campaigning' | 'leader' | 'ended' = 'campaigning';
+  private lease: Lease | null = null;
+  private key: string | null = null;
+  private createRevision: Revision | null = null;
+  /** Local time until which the lease is surely alive in etcd (renewal send time + TTL). */
+  private validUntil = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly owner: EtcdOrdering,
+    private readonly ns: Namespace,
+    readonly name: string,
+    private readonly ttlSeconds: number,
+    private readonly keepAliveMs: number,
+  ) {
+    this.elected = new Promise((r) => (this.resolveElected = r));
+    this.lost = new Promise((r) => (this.resolveLost = r));
+    // run() handles expected failures itself; anything else ends the candidacy, never crashes.
+    this.run().catch(() => this.end('CAMPAIGN_FAILED'));
+  }
+
+  isLeader(): boolean {
+    return this.state === 'leader' && this.owner.now() < this.validUntil;
+  }
+
+  /** The election key (for diagnostics and fault tests). */
+  get electionKey(): string | null {
+    return this.key;
+  }
+
+  /** The lease id, decimal, as etcd3 gives it (for fault tests that revoke it). */
+  get leaseId(): string | null {
+    return this.key === null ? null : BigInt(`0x${this.key.slice('leader/'.length)}`).toString();
+  }
+
+  /** What putBlock compares against; null unless elected and not yet ended. */
+  fence(): { key: string; createRevision: Revision } | null {
+    if (this.state !== 'leader' || this.key === null || this.createRevision === null) return null;
+    return { key: this.key, createRevision: this.createRevision };
+  }
+
+  /** putBlock found our key gone: end now rather than wait for the keep-alive to notice. */
+  deposed(): void {
+    this.end('LEASE_LOST');
+  }
+
+  async resign(timeoutMs?: number): Promise<void> {
+    if (this.state === 'ended') return;
+    const lease = this.lease;
+    this.end('RESIGNED');
+    if (lease === null) return;
+    // Best effort: if etcd is unreachable the lease simply runs out its TTL.
+    await this.owner.call('revoke', { timeoutMs: timeoutMs ?? 1000 }, (o) => lease.revoke(o));
+  }
+
+  /** A method, not a field read, so TypeScript does not narrow it across awaits. */
+  private isEnded(): boolean {
+    return this.state === 'ended';
+  }
+
+  private end(reason: LossReason): void {
+    if (this.state === 'ended') return;
+    this.state = 'ended';
+    clearTimeout(this.timer);
+    this.resolveLost(reason);
+  }
+
+  private async run(): Promise<void> {
+    const ttlMs = this.ttlSeconds * 1000;
+    const lease = this.ns.lease(this.ttlSeconds, { autoKeepAlive: false });
+    this.lease = lease;
+    lease.on('lost', () => this.end('LEASE_LOST'));
+    const sentAt = this.owner.now();
+    const granted = await this.owner.call('lease grant', undefined, () => lease.grant());
+    if (this.isEnded()) return;
+    if (!granted.ok) return this.end('CAMPAIGN_FAILED');
+    this.validUntil = sentAt + ttlMs;
+    const key = `leader/${BigInt(granted.value).toString(16)}`;
+    this.key = key;
+    this.scheduleKeepAlive();
+
+    // Create our key on the lease (idempotent: a retry after a timeout reads it back).
+    while (this.state !== 'ended' && this.createRevision === null) {
+      const r = await this.owner.call('campaign', undefined, (o) =>
+        this.ns
+          .if(key, 'Create', '==', 0)
+          .then(this.ns.put(key).value(this.name).lease(granted.value))
+          .else(this.ns.get(key))
+          .options(o)
+          .commit(),
+      );
+      if (r.ok) {
+        // On success responses[0] is the put's response; only the else branch carries a range.
+        const kv = r.value.succeeded ? undefined : r.value.responses[0]?.response_range?.kvs[0];
+        this.createRevision = r.value.succeeded
+          ? rev(r.value.header.revision)
+          : kv !== undefined
+            ? rev(kv.create_revision)
+            : null;
+        if (this.createRevision === null) return this.end('LEASE_LOST'); // key gone: lease gone
+      } else {
+        await sleep(100);
+      }
+    }
+
+    // Wait until no key created before ours remains (each predecessor deleted or expired).
+    while (this.state === 'campaigning') {
+      const myRev = this.createRevision;
+      if (myRev === null) return;
+      const r = await this.owner.call('campaign wait', undefined, (o) =>
+        this.ns
+          .getAll()
+          .prefix('leader/')
+          .maxCreateRevision(String(myRev - 1))
+          .sort('Create', 'Descend')
+          .limit(1)
+          .options(o)
+          .exec(),
+      );
+      if (!r.ok) {
+        await sleep(100);
+        continue;
+      }
+      const prev = r.value.kvs[0];
+      if (prev === undefined) {
+        if (this.state !== 'campaigning') return;
+        this.state = 'leader';
+        this.resolveElected();
+        return;
+      }
+      await this.waitForDelete(prev.key.toString(), rev(r.value.header.revision) + 1);
+    }
+  }
+
+  /** Resolves when `key` is deleted, this campaign ends, or after a TTL (then we re-check). */
+  private async waitForDelete(key: string, fromRev: Revision): Promise<void> {
+    const w = this.ns.watch().key(key).startRevision(String(fromRev)).only('delete').watcher();
+    try {
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          w.once('delete', () => resolve());
+          w.on('error', () => resolve());
+        }),
+        this.lost.then(() => undefined),
+        sleep(this.ttlSeconds * 1000),
+      ]);
+    } finally {
+      await w.cancel().catch(() => undefined);
+    }
+  }
+
+  private scheduleKeepAlive(): void {
+    if (this.state === 'ended') return;
+    this.timer = setTimeout(() => void this.keepAlive(), this.keepAliveMs);
+  }
+
+  private async keepAlive(): Promise<void> {
+    const lease = this.lease;
+    if (this.state === 'ended' || lease === null) return;
+    const sentAt = this.owner.now();
+    const r = await this.owner.call(
+      'keepalive',
+      { timeoutMs: Math.max(100, this.keepAliveMs) },
+      (o) => lease.keepaliveOnce(o),
+    );
+    if (this.isEnded()) return;
+    if (r.ok) {
+      // The TTL etcd reports counts from when it renewed, which is after we sent.
+      this.validUntil = sentAt + Number(r.value.TTL) * 1000;
+    } else if (/EtcdLeaseInvalid|lease .*not found|expired/i.test(r.detail ?? '')) {
+      return this.end('LEASE_LOST');
+    }
+    if (this.owner.now() >= this.validUntil) return this.end('LEASE_LOST');
+    this.scheduleKeepAlive();
+  }
+}
