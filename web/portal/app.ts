@@ -6,7 +6,7 @@ import type { Problem } from './client.js';
 import { NodeUnreachable, SessionEnded, isAbort } from './client.js';
 import { problemText } from './directory.js';
 import type { Bilingual, PKey } from './ui.js';
-import { dyn, isBilingual, problemBox, ptr } from './ui.js';
+import { dyn, focusSoon, isBilingual, problemBox, ptr } from './ui.js';
 
 export const ROLES = ['issuer', 'verifier', 'registrar', 'auditor', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -89,6 +89,19 @@ export function failure(e: unknown): HTMLElement | null {
     ptr('portal.error.unexpectedTitle'),
     h('p', { class: 'govuk-body' }, ptr('portal.error.unexpected')),
   );
+}
+
+/** Puts `box` (an outcome: success, refusal) in `into` and moves focus to it. */
+export function showOutcome(into: HTMLElement, box: HTMLElement): void {
+  into.replaceChildren(box);
+  focusSoon(box);
+}
+
+/** Shows in `into`, focused, what went wrong with a call — or clears it (see failure()). */
+export function showFailure(into: HTMLElement, e: unknown): void {
+  const f = failure(e);
+  into.replaceChildren(...(f ? [f] : []));
+  if (f) focusSoon(f);
 }
 
 /** A refusal by the node, said plainly. */

@@ -5,7 +5,7 @@ import type { Child } from '../shared/dom.js';
 import { h } from '../shared/dom.js';
 import { errorSummary } from '../shared/forms.js';
 import type { ViewContext } from './app.js';
-import { failure, refusal } from './app.js';
+import { failure, refusal, showFailure, showOutcome } from './app.js';
 import { call, post } from './client.js';
 import type { Member } from './directory.js';
 import {
@@ -23,7 +23,6 @@ import {
   button,
   code,
   dyn,
-  focusSoon,
   h1,
   h2,
   isPKey,
@@ -196,12 +195,9 @@ function askForm(ctx: ViewContext, members: readonly Member[]): Child {
             )
           : refusal(r.problem, 'portal.exchange.refused');
       }
-      result.replaceChildren(box);
-      focusSoon(box);
+      showOutcome(result, box);
     } catch (e) {
-      const f = failure(e);
-      result.replaceChildren(...(f ? [f] : []));
-      if (f) focusSoon(f);
+      showFailure(result, e);
     } finally {
       submit.disabled = false;
     }
@@ -264,12 +260,9 @@ function recordForm(ctx: ViewContext): Child {
             ppara('portal.exchange.record.keptText'),
           )
         : refusal(r.problem);
-      result.replaceChildren(box);
-      focusSoon(box);
+      showOutcome(result, box);
     } catch (e) {
-      const f = failure(e);
-      result.replaceChildren(...(f ? [f] : []));
-      if (f) focusSoon(f);
+      showFailure(result, e);
     } finally {
       submit.disabled = false;
     }

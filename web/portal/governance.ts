@@ -8,7 +8,7 @@ import type { Field } from '../shared/forms.js';
 import { errorSummary } from '../shared/forms.js';
 import { formatNumber } from '../shared/format.js';
 import type { ViewContext } from './app.js';
-import { Refused, failure, loaded, refusal } from './app.js';
+import { Refused, failure, loaded, refusal, showFailure, showOutcome } from './app.js';
 import { call, get, post } from './client.js';
 import type { Member, TypeInfo } from './directory.js';
 import {
@@ -367,12 +367,9 @@ function proposeForm(
       } else {
         box = refusal(r.problem);
       }
-      result.replaceChildren(box);
-      focusSoon(box);
+      showOutcome(result, box);
     } catch (e) {
-      const f = failure(e);
-      result.replaceChildren(...(f ? [f] : []));
-      if (f) focusSoon(f);
+      showFailure(result, e);
     } finally {
       submit.disabled = false;
     }
@@ -565,12 +562,9 @@ export function governanceView(ctx: ViewContext): Child {
         box = refusal(r.problem);
       }
       proposeResult.replaceChildren();
-      notice.replaceChildren(box);
-      focusSoon(box);
+      showOutcome(notice, box);
     } catch (e) {
-      const f = failure(e);
-      notice.replaceChildren(...(f ? [f] : []));
-      if (f) focusSoon(f);
+      showFailure(notice, e);
     } finally {
       b.disabled = false;
     }

@@ -9,7 +9,7 @@ import type { Field } from '../shared/forms.js';
 import { errorSummary } from '../shared/forms.js';
 import { GWENT_AREAS, areaName, formatTime } from '../shared/format.js';
 import type { ViewContext } from './app.js';
-import { Refused, failure, loaded, refusal } from './app.js';
+import { Refused, failure, loaded, refusal, showFailure, showOutcome } from './app.js';
 import { call, get, isAbort, post } from './client.js';
 import { claimLabel, loadConsortium, loadTypes, memberOf, typeOf } from './directory.js';
 import type { DateField } from './fields.js';
@@ -742,18 +742,14 @@ export function credentialsView(ctx: ViewContext): Child {
           );
           if (r.ok) {
             const done = banner('success', ptr(spec.done, c.id));
-            notice.replaceChildren(done);
-            focusSoon(done);
+            showOutcome(notice, done);
             list.reload();
           } else {
             const box = refusal(r.problem);
-            outcome.replaceChildren(box);
-            focusSoon(box);
+            showOutcome(outcome, box);
           }
         } catch (e) {
-          const f = failure(e);
-          outcome.replaceChildren(...(f ? [f] : []));
-          if (f) focusSoon(f);
+          showFailure(outcome, e);
         } finally {
           yes.disabled = false;
         }

@@ -8,14 +8,13 @@ import { h, view } from '../shared/dom.js';
 import { errorSummary, fileField } from '../shared/forms.js';
 import { formatNumber } from '../shared/format.js';
 import type { ViewContext } from './app.js';
-import { failure, refusal } from './app.js';
+import { refusal, showFailure, showOutcome } from './app.js';
 import { post } from './client.js';
 import { textField } from './fields.js';
 import {
   banner,
   button,
   code,
-  focusSoon,
   h1,
   liveStatus,
   key,
@@ -174,12 +173,9 @@ export function notariseView(ctx: ViewContext): Child {
       } else {
         box = refusal(r.problem);
       }
-      result.replaceChildren(box);
-      focusSoon(box);
+      showOutcome(result, box);
     } catch (e) {
-      const f = failure(e);
-      result.replaceChildren(...(f ? [f] : []));
-      if (f) focusSoon(f);
+      showFailure(result, e);
     } finally {
       submit.disabled = false;
     }

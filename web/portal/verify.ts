@@ -7,7 +7,7 @@ import { h, view } from '../shared/dom.js';
 import { errorSummary } from '../shared/forms.js';
 import { areaName, GWENT_AREAS } from '../shared/format.js';
 import type { ViewContext } from './app.js';
-import { failure, refusal } from './app.js';
+import { failure, refusal, showFailure, showOutcome } from './app.js';
 import { get, isAbort, post } from './client.js';
 import { bodyName, claimLabel, loadConsortium, loadTypes, typeOf } from './directory.js';
 import { choiceField, textField } from './fields.js';
@@ -281,12 +281,9 @@ export function verifyView(ctx: ViewContext): Child {
           return;
         }
         const box = refusal(r.problem);
-        outcome.replaceChildren(box);
-        focusSoon(box);
+        showOutcome(outcome, box);
       } catch (e) {
-        const f = failure(e);
-        outcome.replaceChildren(...(f ? [f] : []));
-        if (f) focusSoon(f);
+        showFailure(outcome, e);
       } finally {
         submit.disabled = false;
       }
