@@ -162,6 +162,13 @@ describe('HTTP API against a real node', () => {
         'payload:governance.addMember',
         'payload:governance.updateMember',
         'payload:governance.removeMember',
+        'payload:business.apply',
+        'payload:business.approve',
+        'payload:business.refuse',
+        'payload:business.amend',
+        'payload:business.dissolve',
+        'payload:business.licence',
+        'payload:business.revokeLicence',
         'SignedTransaction',
         'Problem',
       ]) {

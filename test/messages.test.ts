@@ -1,6 +1,8 @@
 // Every sentence a person sees from the CLI and the API exists in English and in Welsh.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allMessages, say } from '../src/cli/messages.js';
+import { STATUS_OF } from '../src/node/errors.js';
 import { problemCodes, titleOf } from '../src/node/problems.js';
 import { RECEIPT_ERRORS, describeReceiptError } from '../src/core/receipt.js';
 import { createLedger } from '../src/node/node.js';
@@ -76,6 +78,18 @@ describe('bilingual strings', () => {
     }
     for (const code of VP_ERROR_CODES) {
       expect(VP_ERROR_MESSAGES[code].cy, code).not.toBe(VP_ERROR_MESSAGES[code].en);
+    }
+  });
+
+  it('every code the business register can refuse with has a real title and a status', () => {
+    const src = readFileSync(new URL('../src/ledger/modules/business.ts', import.meta.url), 'utf8');
+    const codes = new Set([...src.matchAll(/fail\('([A-Z_]+)'/g)].map((m) => m[1] ?? ''));
+    expect(codes.size).toBeGreaterThan(10);
+    const generic = titleOf('NO_SUCH_CODE', 'en');
+    for (const code of codes) {
+      expect(titleOf(code, 'en'), code).not.toBe(generic);
+      expect(titleOf(code, 'cy'), code).not.toBe(titleOf(code, 'en'));
+      expect(STATUS_OF[code], code).toBeDefined();
     }
   });
 

@@ -30,6 +30,7 @@ import { notaryModule } from '../ledger/modules/notary.js';
 import { identityModule } from '../ledger/modules/identity.js';
 import { accessModule, consentModule } from '../ledger/modules/consent.js';
 import { staffModule } from '../ledger/modules/staff.js';
+import { businessModule } from '../ledger/modules/business.js';
 import { canonicalDiff, nextStateRoot, StateOverlay } from '../ledger/state.js';
 import { nodeCryptoBackend, verifySync } from './crypto-node.js';
 import { FILES, readNodeKey } from './datadir.js';
@@ -83,6 +84,7 @@ export const LEDGER_MODULES: readonly LedgerModule[] = [
   consentModule,
   accessModule,
   staffModule,
+  businessModule,
 ];
 
 export function createLedger(): Ledger {

@@ -227,6 +227,74 @@ const TITLES: Record<string, { en: string; cy: string }> = {
     en: 'Data cannot be recorded as served without a valid consent',
     cy: 'Ni ellir cofnodi bod data wedi’i gyflwyno heb gydsyniad dilys',
   },
+  BUSINESS_REGISTRAR_UNKNOWN: {
+    en: 'That body is not a registrar on the ledger',
+    cy: 'Nid yw’r corff hwnnw’n gofrestrydd ar y cyfriflyfr',
+  },
+  BUSINESS_NAME_TAKEN: {
+    en: 'That name, or one too like it, is already registered or applied for',
+    cy: 'Mae’r enw hwnnw, neu un rhy debyg iddo, eisoes wedi’i gofrestru neu wedi gwneud cais amdano',
+  },
+  BUSINESS_NAME_INVALID: {
+    en: 'A name needs at least one letter or digit',
+    cy: 'Mae angen o leiaf un llythyren neu ddigid mewn enw',
+  },
+  BUSINESS_APPLICATION_UNKNOWN: {
+    en: 'No such application on the register',
+    cy: 'Dim cais o’r fath ar y gofrestr',
+  },
+  BUSINESS_NOT_REGISTRAR: {
+    en: 'Only the registrar body the application is addressed to may do this',
+    cy: 'Dim ond y corff cofrestru y cyfeiriwyd y cais ato all wneud hyn',
+  },
+  BUSINESS_NOT_PENDING: {
+    en: 'This application has already been decided',
+    cy: 'Mae penderfyniad eisoes wedi’i wneud ar y cais hwn',
+  },
+  BUSINESS_NUMBERS_EXHAUSTED: {
+    en: 'The register has run out of numbers',
+    cy: 'Mae’r gofrestr wedi rhedeg allan o rifau',
+  },
+  BUSINESS_UNKNOWN: {
+    en: 'No organisation with that number on the register',
+    cy: 'Dim sefydliad â’r rhif hwnnw ar y gofrestr',
+  },
+  BUSINESS_DISSOLVED: {
+    en: 'The organisation has been dissolved',
+    cy: 'Mae’r sefydliad wedi’i ddiddymu',
+  },
+  BUSINESS_NOTHING_TO_CHANGE: {
+    en: 'The amendment changes nothing',
+    cy: 'Nid yw’r diwygiad yn newid dim',
+  },
+  BUSINESS_NOT_MEMBER: {
+    en: 'Only a member body may grant or revoke a licence',
+    cy: 'Dim ond corff sy’n aelod all roi neu ddirymu trwydded',
+  },
+  BUSINESS_LICENCE_NOT_ALLOWED: {
+    en: 'This body may not grant that kind of licence',
+    cy: 'Ni chaiff y corff hwn roi’r math hwnnw o drwydded',
+  },
+  BUSINESS_LICENCE_DATES_INVALID: {
+    en: 'A licence must end after it starts',
+    cy: 'Rhaid i drwydded ddod i ben ar ôl iddi ddechrau',
+  },
+  BUSINESS_LICENCE_UNKNOWN: {
+    en: 'No such licence for that organisation',
+    cy: 'Dim trwydded o’r fath ar gyfer y sefydliad hwnnw',
+  },
+  BUSINESS_LICENCE_NOT_GRANTOR: {
+    en: 'Only the body that granted a licence may revoke it',
+    cy: 'Dim ond y corff a roddodd drwydded all ei dirymu',
+  },
+  BUSINESS_LICENCE_REVOKED: {
+    en: 'This licence was already revoked',
+    cy: 'Mae’r drwydded hon wedi’i dirymu eisoes',
+  },
+  BUSINESS_GEO_TOO_PRECISE: {
+    en: 'An applicant’s transaction may name an area, never a point',
+    cy: 'Gall trafodyn ymgeisydd enwi ardal, byth bwynt',
+  },
 };
 
 export function titleOf(code: string, lang: 'en' | 'cy'): string {
