@@ -108,6 +108,43 @@ export default tseslint.config(
     },
   },
   {
+    // consensus is deterministic like ledger (decision 0009): clocks, randomness, storage and
+    // signatures are passed in, so the simulator can replay a seed exactly.
+    files: ['src/consensus/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'consensus is deterministic: no I/O.' },
+            {
+              group: ['**/identity/**', '**/wallet/**', '**/node/**', '**/cli/**', '**/web/**'],
+              message: 'consensus imports only core and ledger.',
+            },
+            {
+              group: ['better-sqlite3', 'fastify', 'commander', 'etcd3'],
+              message: 'consensus does no I/O.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'Buffer',
+        'require',
+        'setTimeout',
+        'setInterval',
+        'fetch',
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'consensus has no clock: events carry now.' },
+        { object: 'Math', property: 'random', message: 'consensus has no randomness: use a seed.' },
+      ],
+    },
+  },
+  {
     // identity and wallet are isomorphic too: they run in the phone's browser.
     files: ['src/identity/**/*.ts', 'src/wallet/**/*.ts'],
     rules: {

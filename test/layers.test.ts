@@ -1,14 +1,15 @@
 // The layers of DESIGN.md, enforced: core is isomorphic (bundles for the browser with no Node
-// built-ins), ledger imports only core, and nothing imports upwards.
+// built-ins), ledger imports only core, consensus only core and ledger, and nothing imports
+// upwards.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
-const LAYERS = ['core', 'ledger', 'identity', 'wallet', 'node', 'cli'] as const;
+const LAYERS = ['core', 'ledger', 'consensus', 'identity', 'wallet', 'node', 'cli'] as const;
 /** The layers that must run in a browser as well as in Node. */
-const ISOMORPHIC = ['core', 'identity', 'wallet'] as const;
+const ISOMORPHIC = ['core', 'consensus', 'identity', 'wallet'] as const;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -55,7 +56,7 @@ describe('layers', () => {
   });
 
   it('core, ledger, identity and wallet import no Node built-ins', () => {
-    for (const layer of ['core', 'ledger', 'identity', 'wallet']) {
+    for (const layer of ['core', 'ledger', 'consensus', 'identity', 'wallet']) {
       for (const file of sources(join(root, 'src', layer))) {
         for (const spec of importsOf(file)) {
           expect(
@@ -64,7 +65,7 @@ describe('layers', () => {
           ).toBe(false);
         }
         const text = readFileSync(file, 'utf8');
-        if (layer === 'ledger') {
+        if (layer === 'ledger' || layer === 'consensus') {
           expect(text, relative(root, file)).not.toMatch(/Date\.now\(|Math\.random\(/);
         }
       }
