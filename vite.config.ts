@@ -9,7 +9,14 @@ import { common } from './web/shared/i18n.js';
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 /** Each page is an index.html in its folder; '' is the landing page. */
-export const PAGES = ['', 'explorer/', 'wallet/', 'portal/', 'accessibility/'] as const;
+export const PAGES = [
+  '',
+  'explorer/',
+  'explorer/businesses/',
+  'wallet/',
+  'portal/',
+  'accessibility/',
+] as const;
 
 /** Packages whose modules may be dropped when nothing imported from them is used. */
 const PURE_PACKAGES =

@@ -10,7 +10,7 @@ import { makeTempDir, removeDir } from './helpers.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin/cadwyn.js');
-const env = { ...process.env, LOG_LEVEL: 'warn', CADWYN_LANG: 'en' };
+const env = { ...process.env, LOG_LEVEL: 'warn', CADWYN_LANG: 'en', CADWYN_DEMO_REGISTERS: '0' };
 
 function cadwyn(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [bin, ...args], {

@@ -85,7 +85,7 @@ process.once('exit', () => {
 async function startChild(dir: string, extra: readonly string[] = []): Promise<Child> {
   const args = ['start', '--data', dir, '--port', '0', '--host', '127.0.0.1'];
   const proc = spawn(process.execPath, [BIN, ...args, '--block-interval-ms', '20', ...extra], {
-    env: { ...process.env, LOG_LEVEL: 'warn', CADWYN_LANG: 'en' },
+    env: { ...process.env, LOG_LEVEL: 'warn', CADWYN_LANG: 'en', CADWYN_DEMO_REGISTERS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(proc);

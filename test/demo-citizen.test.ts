@@ -11,7 +11,7 @@ import { makeTempDir, removeDir } from './helpers.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin/cadwyn.js');
-const env = { ...process.env, LOG_LEVEL: 'info', CADWYN_LANG: 'en' };
+const env = { ...process.env, LOG_LEVEL: 'info', CADWYN_LANG: 'en', CADWYN_DEMO_REGISTERS: '0' };
 
 /** Every personal value the story gives the council (see src/cli/demo-citizen.ts). */
 const PERSONAL = ['Angharad', 'Prydderch', '1990-04-12', '12 Stryd y Bont', 'Maesglas', 'NP20 1AA'];

@@ -10,6 +10,7 @@ import { registerWeb } from '../src/node/web.js';
 import { chooseLang, DICTIONARIES, PROPER_NAMES } from '../web/shared/i18n.js';
 import { portal } from '../web/portal/strings.js';
 import { wallet } from '../web/wallet/strings.js';
+import { businesses } from '../web/explorer/businesses/strings.js';
 import type { Dictionary } from '../web/shared/i18n.js';
 import {
   checkCheckpoint,
@@ -31,7 +32,14 @@ import {
 
 const root = new URL('..', import.meta.url).pathname;
 const webRoot = join(root, 'dist/web');
-const PAGES = ['/', '/explorer/', '/wallet/', '/portal/', '/accessibility/'];
+const PAGES = [
+  '/',
+  '/explorer/',
+  '/explorer/businesses/',
+  '/wallet/',
+  '/portal/',
+  '/accessibility/',
+];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -131,7 +139,7 @@ describe('the node serves the web faces', () => {
 
 describe('every string in English and Welsh', () => {
   // The shared dictionaries, and the ones the Wallet and the Portal register themselves.
-  const all = { ...DICTIONARIES, wallet, portal };
+  const all = { ...DICTIONARIES, wallet, portal, businesses };
   const entries = Object.entries(all).flatMap(([d, dict]) =>
     Object.entries(dict as Dictionary).map(([key, text]) => ({ d, key, text })),
   );

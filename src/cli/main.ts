@@ -88,6 +88,7 @@ program
   .option('--block-interval-ms <ms>', 'how often to cut a block', int('interval', 10, 60_000))
   .option('--block-tx-max <n>', 'transactions per block at most', int('block size', 1, 100_000))
   .option('--sync <mode>', 'FULL fsyncs each commit; NORMAL survives a process crash', 'FULL')
+  .option('--no-demo-registers', 'do not put the demo business register on a new ledger')
   .option(
     '--public-url <url>',
     'the URL wallets reach this node at (default $CADWYN_PUBLIC_URL or http://localhost:<port>)',
@@ -104,6 +105,7 @@ program
       ...(o.blockTxMax ? { blockTxMax: o.blockTxMax } : {}),
       synchronous: o.sync === 'NORMAL' ? 'NORMAL' : 'FULL',
       ...(publicUrl ? { publicUrl } : {}),
+      demoRegisters: o.demoRegisters !== false && env.CADWYN_DEMO_REGISTERS !== '0',
       onCreated: (dir) => console.error(say(lang, 'createdConsortium', dir)),
     });
     console.error(say(lang, 'nodeListening', running.url));

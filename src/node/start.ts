@@ -8,6 +8,8 @@ import type { Logger, NodeOptions } from './node.js';
 import { CadwynNode, defaultNodeOptions } from './node.js';
 import type { IdentityServices } from './identity/routes.js';
 import { registerIdentity } from './identity/routes.js';
+import type { SeedOutcome } from './demo-registers.js';
+import { seedDemoRegisters } from './demo-registers.js';
 import { defaultWebOptions, registerWeb } from './web.js';
 
 export interface StartOptions extends Partial<Omit<NodeOptions, 'dataDir'>> {
@@ -24,6 +26,11 @@ export interface StartOptions extends Partial<Omit<NodeOptions, 'dataDir'>> {
   readonly webRoot?: string | false;
   /** Make the demo staff accounts (data/demo-staff.json) on first start; default true. */
   readonly demoStaffAccounts?: boolean;
+  /**
+   * Put the demo business register on the ledger once (skipped when the register has entries);
+   * `cadwyn start` turns it on, tests leave it off. Runs in the background after listening.
+   */
+  readonly demoRegisters?: boolean;
 }
 
 export interface RunningNode {
@@ -31,6 +38,8 @@ export interface RunningNode {
   readonly app: FastifyInstance;
   readonly url: string;
   readonly identity: IdentityServices;
+  /** Resolves when the demo register is on the ledger (or was not asked for, or failed). */
+  readonly demoRegistersReady: Promise<SeedOutcome | undefined>;
   close(): Promise<void>;
 }
 
@@ -95,12 +104,27 @@ export async function startNode(o: StartOptions): Promise<RunningNode> {
   if (!url) url = listening;
   // A status list a crash left anchored-but-unserved (or the reverse) is finished first.
   await services.recover();
+  const demoRegistersReady: Promise<SeedOutcome | undefined> = o.demoRegisters
+    ? seedDemoRegisters(services.ctx).then(
+        (r) => {
+          if (r.seeded) node.deps.logger.info({ ...r }, 'demo business register seeded');
+          return r;
+        },
+        (e: unknown) => {
+          node.deps.logger.error({ err: String(e) }, 'demo business register not seeded');
+          return undefined;
+        },
+      )
+    : Promise.resolve(undefined);
   return {
     node,
     app,
     url: listening,
     identity: services,
+    demoRegistersReady,
     async close() {
+      // Seeding still under way is let finish first (its transactions are mid-flight).
+      await demoRegistersReady;
       // Stop taking requests, finish in-flight ones, then let the node commit what it holds.
       await app.close();
       await node.close();

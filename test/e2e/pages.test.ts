@@ -6,7 +6,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ExpectStatic } from 'vitest';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { TestNode } from '../helpers.js';
-import { sleep, startTestNode, stopTestNode } from '../helpers.js';
+import {
+  GWENT_BODIES,
+  newDidKeySender,
+  randomDigest,
+  sign,
+  sleep,
+  startTestNode,
+  stopTestNode,
+  submitAndWait,
+  txBody,
+} from '../helpers.js';
+import { staffOf } from '../identity-helpers.js';
 import {
   checkAxe,
   desktopContext,
@@ -21,6 +32,9 @@ import {
 const PAGES = [
   { path: '/', name: 'landing' },
   { path: '/explorer/', name: 'explorer' },
+  { path: '/explorer/businesses/', name: 'business-register' },
+  { path: '/explorer/businesses/?q=caffi', name: 'business-search' },
+  { path: '/explorer/businesses/?number=GW000001', name: 'business-entry' },
   { path: '/wallet/', name: 'wallet' },
   { path: '/portal/', name: 'portal' },
   { path: '/accessibility/', name: 'accessibility' },
@@ -53,8 +67,9 @@ beforeAll(async () => {
   // The browser first: a missing Chromium fails this file loudly, even if no page exists yet.
   browser = await launchBrowser();
   node = await startTestNode();
+  await registerOneBusiness(node);
   for (const p of PAGES) {
-    const res = await fetch(`${node.url}${p.path}?lang=en`);
+    const res = await fetch(withLang(`${node.url}${p.path}`, 'en'));
     await res.arrayBuffer();
     status.set(p.path, res.status);
   }
@@ -75,6 +90,50 @@ afterAll(async () => {
   await browser?.close().catch(() => undefined);
   await stopTestNode(node);
 }, 30_000);
+
+/**
+ * One organisation on the business register (GW000001, with a licence), so its pages show an
+ * entry. Not the whole demo register: the Explorer's page would then hold hundreds of entries.
+ */
+async function registerOneBusiness(n: TestNode): Promise<void> {
+  const applicant = newDidKeySender();
+  const newport = GWENT_BODIES.find((b) => b.slug === 'newport')?.did ?? '';
+  const tx = await sign(
+    txBody({
+      type: 'business.apply',
+      sender: applicant.did,
+      seq: 1,
+      geo: { area: 'W06000022' },
+      payload: {
+        name: { en: 'Bridge Café Ltd', cy: 'Caffi’r Bont Cyf' },
+        kind: 'private-limited',
+        officeArea: 'W06000022',
+        directors: [randomDigest()],
+        registrar: newport,
+      },
+    }),
+    [applicant],
+  );
+  const applied = await submitAndWait(n.http, tx);
+  const staff = staffOf(n);
+  const ok = await n.http.post(
+    `/v1/bodies/newport/businesses/applications/${applied.id}/approve`,
+    {},
+    staff,
+  );
+  if (ok.status !== 201) throw new Error(`approve: ${ok.text}`);
+  const now = Date.now();
+  const licence = await n.http.post(
+    '/v1/bodies/newport/businesses/GW000001/licences',
+    { kind: 'premises-licence', ref: 'NPT/1', validFromMs: now, validUntilMs: now + 86_400_000 },
+    staff,
+  );
+  if (licence.status !== 201) throw new Error(`licence: ${licence.text}`);
+}
+
+/** `url` with `lang=` added to its query (it may have one already). */
+const withLang = (url: string, lang: string) =>
+  `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`;
 
 /** Polls the page's <html lang> (it may be set by script, or mid-navigation) until it is `want`. */
 async function waitForLang(page: Page, want: string, timeoutMs = 5000): Promise<string> {
@@ -135,7 +194,7 @@ describe.each(PAGES)('$path', ({ path, name }) => {
       }
       if (!node) throw new Error('node not started');
       const base = `${node.url}${path}`;
-      const page = await load(expect, v, `${base}?lang=${lang}`, lang);
+      const page = await load(expect, v, withLang(base, lang), lang);
       const label = `${path} ${lang} ${v}`;
 
       // The language switch (load waited for it to be visible) names the other language in it.

@@ -1,5 +1,5 @@
 // The Explorer: the live ledger, and checks anyone can run in their own browser.
-import { h, para, tr } from '../shared/dom.js';
+import { h, para, rich, tr } from '../shared/dom.js';
 import type { Key } from '../shared/i18n.js';
 import { mountPage } from '../shared/layout.js';
 import { liveLedger } from './live.js';
@@ -10,10 +10,10 @@ import { checkTools } from './tools.js';
 const verifier = import('./verify.js');
 
 const CONTENTS: readonly [string, Key][] = [
-  ['checkpoint', 'explorer.checkpoint.h2'],
-  ['blocks', 'explorer.blocks.h2'],
-  ['activity', 'explorer.charts.h2'],
-  ['check', 'explorer.check.h2'],
+  ['#checkpoint', 'explorer.checkpoint.h2'],
+  ['#blocks', 'explorer.blocks.h2'],
+  ['#activity', 'explorer.charts.h2'],
+  ['#check', 'explorer.check.h2'],
 ];
 
 mountPage({
@@ -34,11 +34,13 @@ mountPage({
         h(
           'ul',
           { class: 'govuk-list' },
-          CONTENTS.map(([id, key]) =>
-            h('li', null, h('a', { class: 'govuk-link', href: `#${id}` }, tr(key))),
+          CONTENTS.map(([href, key]) =>
+            h('li', null, h('a', { class: 'govuk-link', href }, tr(key))),
           ),
         ),
       ),
+      // The public registers have their own page.
+      rich('p', { class: 'govuk-body' }, 'explorer.business.link'),
       live.sections,
       tools.el,
     ];

@@ -9,6 +9,7 @@
 // navigator.language (cy… is Welsh), else English. Changing it redraws what is on screen in
 // place, so nothing a person has typed, chosen or checked is lost.
 
+import type { businesses } from '../explorer/businesses/strings.js';
 import type { portal } from '../portal/strings.js';
 import type { wallet } from '../wallet/strings.js';
 
@@ -641,6 +642,12 @@ export const explorer = {
     en: 'These checkpoints contradict each other: the one with the longer log (block {4}, sealed {5}) has an earlier block or time than the other (block {1}, sealed {2}). They cannot both be true of one ledger.',
     cy: 'Mae’r pwyntiau gwirio hyn yn gwrth-ddweud ei gilydd: mae gan yr un â’r log hirach (bloc {4}, wedi’i selio {5}) floc neu amser cynharach na’r llall (bloc {1}, wedi’i selio {2}). Ni all y ddau fod yn wir am un cyfriflyfr.',
   },
+
+  // The business register (web/explorer/businesses/)
+  'explorer.business.link': {
+    en: 'Look up an organisation in the [business register](/explorer/businesses/): its names in English and Welsh, its licences and every change to it.',
+    cy: 'Chwiliwch am sefydliad yn y [gofrestr busnesau](/explorer/businesses/): ei enwau yn Gymraeg ac yn Saesneg, ei drwyddedau a phob newid iddo.',
+  },
 } as const satisfies Dictionary;
 
 const REGULATIONS_EN =
@@ -792,6 +799,7 @@ export const DICTIONARIES = {
 interface PageDictionaries {
   readonly wallet: typeof wallet;
   readonly portal: typeof portal;
+  readonly businesses: typeof businesses;
 }
 type AllDictionaries = typeof DICTIONARIES & PageDictionaries;
 

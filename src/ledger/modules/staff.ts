@@ -20,6 +20,12 @@ export const STAFF_ACTIONS = [
   'governance-signed',
   'governance-proposed',
   'governance-withdrawn',
+  'business-approved',
+  'business-refused',
+  'business-amended',
+  'business-dissolved',
+  'licence-granted',
+  'licence-revoked',
 ] as const;
 
 export interface StaffAction {

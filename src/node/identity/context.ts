@@ -53,7 +53,13 @@ function staffActionPayload(
     | 'document-notarised'
     | 'governance-proposed'
     | 'governance-signed'
-    | 'governance-withdrawn',
+    | 'governance-withdrawn'
+    | 'business-approved'
+    | 'business-refused'
+    | 'business-amended'
+    | 'business-dissolved'
+    | 'licence-granted'
+    | 'licence-revoked',
   ref?: string,
 ) {
   return { account: actor.account, role: actor.role, action, ...(ref ? { ref } : {}) };

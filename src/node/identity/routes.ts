@@ -12,6 +12,7 @@ import { registerVerifier } from './verifier.js';
 import { registerStaffRoutes } from './staff-accounts.js';
 import { registerPortal } from './portal.js';
 import { registerGovernance } from './governance.js';
+import { registerBusinessRoutes } from '../business-routes.js';
 
 export interface IdentityServices {
   readonly ctx: IdentityContext;
@@ -57,6 +58,7 @@ export async function registerIdentity(
     registerHistory(scope, ctx);
     registerPortal(scope, ctx);
     registerGovernance(scope, ctx);
+    registerBusinessRoutes(scope, ctx);
     recover = async () => {
       // Hashing 18 demo passwords takes a second or two of the thread pool: not in the way of
       // start-up. `staffReady` says when they exist.
