@@ -12,10 +12,8 @@ import type { TxBody } from '../../core/tx.js';
 import { prepareTx, txSigningMessage } from '../../core/tx.js';
 import { generateKeyPairSync, signSync, verifySync } from '../../node/crypto-node.js';
 import { DEMO_VCT, GWENT_BODIES } from '../demo.js';
-import type { Genesis } from '../genesis.js';
-import { writeGenesisState } from '../genesis.js';
 import { accountSeq, Ledger } from '../ledger.js';
-import { MemoryState } from '../state.js';
+import { gwentTestGenesis } from '../../../test/ledger-kit.js';
 import {
   currentApprovals,
   getMember,
@@ -57,38 +55,7 @@ const citizen: Signer = {
   privateKey: citizenKp.privateKey,
 };
 
-const genesis: Genesis = {
-  v: 1,
-  network: NET,
-  origin: 'test.cadwyn.example/ledger',
-  timeMs: T0,
-  members: GWENT_BODIES.map((b, i) => ({
-    did: b.did,
-    name: b.name,
-    roles: [...b.roles],
-    keys: [
-      {
-        id: 'key-1',
-        alg: 'Ed25519' as const,
-        publicKey: toBase64Url(memberKps[i]?.publicKey.bytes ?? new Uint8Array()),
-      },
-    ],
-  })),
-  validators: [
-    {
-      name: 'v1',
-      member: GWENT_BODIES[0]?.did ?? '',
-      publicKey: toBase64Url(generateKeyPairSync('Ed25519').publicKey.bytes),
-    },
-  ],
-  params: { txTimePastMs: 600_000, txTimeFutureMs: 120_000 },
-};
-
-function freshState(): MemoryState {
-  const s = new MemoryState();
-  writeGenesisState(s, genesis);
-  return s;
-}
+const { freshState } = gwentTestGenesis(memberKps, NET, T0);
 
 /** Block heights and times move on with every transaction sent. */
 class Chain {
