@@ -2,7 +2,8 @@
 // accounts: sign-in (and a wrong password), issuing a resident credential (QR code, link, PIN,
 // collected by a real wallet), suspending and reinstating it, a verification request answered
 // by the wallet (only the asked-for claims shown), consents, data requests, the access log,
-// notarising a file (hashed in the browser, never uploaded) with its receipt, governance, the
+// notarising a file (hashed in the browser, never uploaded) with its receipt, the business
+// register (an application approved, a licence granted), governance, the
 // roles an account has, and the end of a session. axe-core WCAG 2.2 AA on every screen in
 // English and Welsh; no sideways scrolling at 360 px; screenshots in .tmp/screens/.
 import { createHash } from 'node:crypto';
@@ -11,7 +12,15 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestNode } from '../helpers.js';
-import { startTestNode, stopTestNode } from '../helpers.js';
+import {
+  newDidKeySender,
+  randomDigest,
+  sign,
+  startTestNode,
+  stopTestNode,
+  submitAndWait,
+  txBody,
+} from '../helpers.js';
 import { MemoryStorage, Wallet } from '../../src/wallet/index.js';
 import {
   checkAxe,
@@ -164,6 +173,7 @@ describe('the staff Portal', () => {
       'Access log',
       'Data requests',
       'Notarise a document',
+      'Business register',
       'Governance',
     ]);
     await checkScreen('home');
@@ -417,6 +427,119 @@ describe('the staff Portal', () => {
     expect(sentBodies.some((b) => b.includes('approved'))).toBe(false);
   });
 
+  it('approves an application to the business register and grants a licence', async () => {
+    // Citizens apply to Newport, each with a pairwise did:key, through the node's API.
+    const apply = async (name: { en: string; cy: string }) => {
+      const applicant = newDidKeySender();
+      const applied = await submitAndWait(
+        n.http,
+        await sign(
+          txBody({
+            type: 'business.apply',
+            sender: applicant.did,
+            seq: 1,
+            geo: { area: 'W06000022' },
+            payload: {
+              name,
+              kind: 'private-limited',
+              officeArea: 'W06000022',
+              directors: [randomDigest()],
+              registrar: NEWPORT,
+            },
+          }),
+          [applicant],
+        ),
+      );
+      expect(applied.status, JSON.stringify(applied)).not.toBe('rejected');
+    };
+    await apply({ en: 'Usk Valley Bakery Ltd', cy: 'Becws Dyffryn Wysg Cyf' });
+    await apply({ en: 'Gwent County Council Ltd', cy: 'Cyngor Sir Gwent Cyf' });
+
+    await open('Business register', 'Business register');
+    const row = page.getByRole('row').filter({ hasText: 'Usk Valley Bakery Ltd' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain('Becws Dyffryn Wysg Cyf');
+    expect(await row.innerText()).toContain('Private limited company');
+    await checkScreen('businesses');
+
+    // Refusing asks for a reason and a confirmation first.
+    const misleading = page.getByRole('row').filter({ hasText: 'Gwent County Council Ltd' });
+    await misleading.getByRole('button', { name: /^Refuse/ }).click();
+    await expect
+      .poll(() => page.locator('#refuse-heading').innerText())
+      .toBe('Refuse the application of Gwent County Council Ltd?');
+    const yes = page.getByRole('button', { name: 'Yes, refuse it', exact: true });
+    await yes.click();
+    await expect
+      .poll(() => page.locator('#refuse-reason').getAttribute('aria-describedby'))
+      .toContain('refuse-reason-error');
+    await checkScreen('businesses-refuse-confirm');
+    await page.locator('#refuse-reason').selectOption('name-misleading');
+    await yes.click();
+    await expect
+      .poll(() => page.locator('.govuk-notification-banner--success').innerText(), {
+        timeout: 15_000,
+      })
+      .toContain('The application of Gwent County Council Ltd has been refused');
+    await expect.poll(() => misleading.count()).toBe(0);
+
+    await row.getByRole('button', { name: /^Approve/ }).click();
+    const done = page.locator('.govuk-notification-banner--success');
+    await expect.poll(() => done.innerText(), { timeout: 15_000 }).toContain('Registered as');
+    const number = /Registered as (GW\d{6})/.exec(await done.innerText())?.[1] ?? '';
+    expect(number).toMatch(/^GW\d{6}$/);
+    const receipt = page.locator('#businesses-receipt');
+    const href = (await receipt.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/v1\/transactions\/[0-9a-f]{64}\/receipt$/);
+    expect((await fetch(`${n.url}${href}`)).status).toBe(200);
+    expect(await page.locator('#businesses-public-entry').getAttribute('href')).toBe(
+      `/explorer/businesses/?number=${number}`,
+    );
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: 'Usk Valley' }).count())
+      .toBe(0);
+
+    // A number that is not GW and six digits: the error is tied to the field.
+    const grant = page.getByRole('button', { name: 'Grant the licence', exact: true });
+    await page.locator('#licence-number').fill('GW12');
+    await grant.click();
+    await expect
+      .poll(() => page.locator('#licence-number').getAttribute('aria-describedby'))
+      .toContain('licence-number-error');
+    expect(await page.locator('#licence-number-error').innerText()).toContain(
+      'Enter a registered number',
+    );
+
+    const today = new Date();
+    await page.locator('#licence-number').fill(number);
+    await page.locator('#licence-kind').selectOption('premises-licence');
+    await page.locator('#licence-ref').fill('NPT/2026/0042');
+    await page.locator('#licence-from').fill(String(today.getUTCDate()));
+    await page.locator('#licence-from-month').fill(String(today.getUTCMonth() + 1));
+    await page.locator('#licence-from-year').fill(String(today.getUTCFullYear()));
+    await page.locator('#licence-until').fill('31');
+    await page.locator('#licence-until-month').fill('12');
+    await page.locator('#licence-until-year').fill(String(today.getUTCFullYear() + 1));
+    await grant.click();
+    await expect
+      .poll(() => page.locator('.govuk-notification-banner--success').last().innerText(), {
+        timeout: 15_000,
+      })
+      .toContain(`Licence granted to ${number}`);
+    expect(await page.locator('#licence-receipt').getAttribute('href')).toMatch(
+      /^\/v1\/transactions\/[0-9a-f]{64}\/receipt$/,
+    );
+    const entry = (await (await fetch(`${n.url}/v1/businesses/${number}`)).json()) as {
+      status: string;
+      licences: { kind: string; ref: string; validNow: boolean }[];
+    };
+    expect(entry.status).toBe('registered');
+    expect(entry.licences).toMatchObject([
+      { kind: 'premises-licence', ref: 'NPT/2026/0042', validNow: true },
+    ]);
+    await checkScreen('businesses-done');
+  });
+
   it('lets administrators propose a change and sign it into force; others read the lists', async () => {
     // An officer sees the consortium and its proposals, and nothing to propose or sign.
     await open('Governance', 'Governance');
@@ -570,6 +693,7 @@ describe('the staff Portal', () => {
       'access',
       'exchange',
       'notarise',
+      'businesses',
       'governance',
     ]) {
       await p.goto(`${n.url}/portal/?lang=en#/${view}`);

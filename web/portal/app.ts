@@ -53,6 +53,7 @@ export type ViewName =
   | 'access'
   | 'exchange'
   | 'notarise'
+  | 'businesses'
   | 'governance';
 
 export interface ViewContext {

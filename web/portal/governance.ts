@@ -36,6 +36,7 @@ import {
   ppara,
   pt,
   ptr,
+  receiptLink,
   summary,
   table,
   tag,
@@ -156,24 +157,6 @@ const OUTCOME: Readonly<Record<Exclude<Status, 'pending'>, [PKey, TagColour]>> =
   withdrawn: ['portal.governance.outcome.withdrawn', 'grey'],
   expired: ['portal.governance.outcome.expired', 'grey'],
 };
-
-/** A receipt download link for a transaction. */
-function receiptLink(receipt: string, txId: string): HTMLParagraphElement {
-  return h(
-    'p',
-    { class: 'govuk-body' },
-    h(
-      'a',
-      {
-        class: 'govuk-link govuk-!-font-weight-bold',
-        href: receipt,
-        download: `cadwyn-receipt-${txId.slice(0, 16)}.json`,
-        id: 'governance-receipt',
-      },
-      ptr('portal.governance.receipt'),
-    ),
-  );
-}
 
 interface Submitted {
   readonly proposalId: string;
@@ -359,7 +342,12 @@ function proposeForm(
             dyn(() => describeChange(c)),
           ),
           ppara('portal.governance.proposed.next'),
-          receiptLink(r.body.receipt, r.body.txId),
+          receiptLink(
+            r.body.receipt,
+            r.body.txId,
+            'governance-receipt',
+            'portal.governance.receipt',
+          ),
         );
         form.reset();
         details.update();
@@ -553,7 +541,12 @@ export function governanceView(ctx: ViewContext): Child {
           r.body.status === 'pending'
             ? ppara('portal.governance.signed.next', p.counted + 1, p.needed)
             : null,
-          receiptLink(r.body.receipt, r.body.txId),
+          receiptLink(
+            r.body.receipt,
+            r.body.txId,
+            'governance-receipt',
+            'portal.governance.receipt',
+          ),
         );
         list.reload();
         // The change may be a member's name: the tables show the ledger as it is now.

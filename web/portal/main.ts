@@ -1,5 +1,5 @@
 // The Portal for staff of the member bodies: sign in, then the tasks the account's roles allow
-// (issue, verify, audit, data requests, notarise) and the consortium's governance. One page;
+// (issue, verify, audit, data requests, notarise, the business register) and the consortium's governance. One page;
 // each task is a view named in the fragment (#/issue), so Back and bookmarks work. Moving to a
 // view puts focus on its heading; switching language redraws in place.
 import type { Child } from '../shared/dom.js';
@@ -9,6 +9,7 @@ import { mountPage } from '../shared/layout.js';
 import type { Role, StaffSession, ViewContext, ViewName } from './app.js';
 import { hrefOf, readSession } from './app.js';
 import { accessView, consentsView } from './audit.js';
+import { businessesView } from './businesses.js';
 import { call, get, watchSession } from './client.js';
 import { exchangeView } from './exchange.js';
 import { governanceView } from './governance.js';
@@ -79,6 +80,13 @@ const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
     role: 'registrar',
     render: notariseView,
   },
+  businesses: {
+    title: 'portal.businesses.h1',
+    nav: 'portal.nav.businesses',
+    about: 'portal.home.businesses',
+    role: 'registrar',
+    render: businessesView,
+  },
   governance: {
     title: 'portal.governance.h1',
     nav: 'portal.nav.governance',
@@ -96,6 +104,7 @@ const ORDER: readonly ViewName[] = [
   'access',
   'exchange',
   'notarise',
+  'businesses',
   'governance',
 ];
 

@@ -140,6 +140,7 @@ export const portal = {
   'portal.nav.access': { en: 'Access log', cy: 'Log mynediad' },
   'portal.nav.exchange': { en: 'Data requests', cy: 'Ceisiadau am ddata' },
   'portal.nav.notarise': { en: 'Notarise a document', cy: 'Notareiddio dogfen' },
+  'portal.nav.businesses': { en: 'Business register', cy: 'Cofrestr busnesau' },
   'portal.nav.governance': { en: 'Governance', cy: 'Llywodraethu' },
   'portal.home.h1': { en: 'Your tasks', cy: 'Eich tasgau' },
   'portal.home.lead': {
@@ -173,6 +174,10 @@ export const portal = {
   'portal.home.notarise': {
     en: 'Put a document’s fingerprint on the ledger, and get a receipt anyone can check.',
     cy: 'Rhoi ôl bys dogfen ar y cyfriflyfr, a chael derbynneb y gall unrhyw un ei gwirio.',
+  },
+  'portal.home.businesses': {
+    en: 'Decide applications to the business register, and grant licences.',
+    cy: 'Penderfynu ar geisiadau i’r gofrestr busnesau, a rhoi trwyddedau.',
   },
   'portal.home.governance': {
     en: 'The member bodies and the validators of the ledger.',
@@ -800,6 +805,186 @@ export const portal = {
   'portal.notarise.already': {
     en: 'This document was notarised before',
     cy: 'Cafodd y ddogfen hon ei notareiddio o’r blaen',
+  },
+
+  // ---- business register ----
+  'portal.businesses.h1': { en: 'Business register', cy: 'Cofrestr busnesau' },
+  'portal.businesses.lead': {
+    en: 'Decide the applications to register an organisation that were made to your body, and grant the licences your body may grant. Everything here is public on the ledger.',
+    cy: 'Penderfynwch ar y ceisiadau i gofrestru sefydliad a wnaed i’ch corff, a rhoi’r trwyddedau y caiff eich corff eu rhoi. Mae popeth yma’n gyhoeddus ar y cyfriflyfr.',
+  },
+  'portal.businesses.explorer': {
+    en: 'Search the public business register in the Explorer',
+    cy: 'Chwilio’r gofrestr busnesau gyhoeddus yn yr Archwiliwr',
+  },
+  'portal.businesses.apps.h2': {
+    en: 'Applications waiting for your decision',
+    cy: 'Ceisiadau sy’n aros am eich penderfyniad',
+  },
+  'portal.businesses.apps.none': {
+    en: 'There are no applications waiting for your decision.',
+    cy: 'Nid oes ceisiadau’n aros am eich penderfyniad.',
+  },
+  'portal.businesses.apps.caption': {
+    en: 'Applications waiting: {0}',
+    cy: 'Ceisiadau’n aros: {0}',
+  },
+  'portal.businesses.col.nameEn': { en: 'Name in English', cy: 'Enw yn Saesneg' },
+  'portal.businesses.col.nameCy': { en: 'Name in Welsh', cy: 'Enw yn Gymraeg' },
+  'portal.businesses.col.kind': { en: 'Kind', cy: 'Math' },
+  'portal.businesses.col.area': { en: 'Office area', cy: 'Ardal y swyddfa' },
+  'portal.businesses.col.received': { en: 'Received', cy: 'Derbyniwyd' },
+  'portal.businesses.col.actions': { en: 'Decision', cy: 'Penderfyniad' },
+  'portal.businesses.approve': { en: 'Approve', cy: 'Cymeradwyo' },
+  'portal.businesses.refuse': { en: 'Refuse', cy: 'Gwrthod' },
+  'portal.businesses.forApp': { en: ' the application of {0}', cy: ' cais {0}' },
+  'portal.businesses.registered': { en: 'Registered as {0}', cy: 'Wedi’i gofrestru fel {0}' },
+  'portal.businesses.refused': {
+    en: 'The application of {0} has been refused',
+    cy: 'Mae cais {0} wedi’i wrthod',
+  },
+  'portal.businesses.receipt': {
+    en: 'Download the receipt (JSON)',
+    cy: 'Lawrlwytho’r dderbynneb (JSON)',
+  },
+  'portal.businesses.publicEntry': {
+    en: 'See the public entry of {0} in the Explorer',
+    cy: 'Gweld cofnod cyhoeddus {0} yn yr Archwiliwr',
+  },
+  'portal.businesses.refuse.h2': {
+    en: 'Refuse the application of {0}?',
+    cy: 'Gwrthod cais {0}?',
+  },
+  'portal.businesses.refuse.reason': { en: 'Reason', cy: 'Rheswm' },
+  'portal.businesses.refuse.hint': {
+    en: 'The applicant and anyone reading the ledger see the reason, in English and Welsh.',
+    cy: 'Mae’r ymgeisydd ac unrhyw un sy’n darllen y cyfriflyfr yn gweld y rheswm, yn Saesneg ac yn Gymraeg.',
+  },
+  'portal.businesses.refuse.yes': { en: 'Yes, refuse it', cy: 'Ydw, gwrthod y cais' },
+  'portal.businesses.err.reason': {
+    en: 'Choose the reason for refusing',
+    cy: 'Dewiswch y rheswm dros wrthod',
+  },
+  'portal.businesses.reason.name-misleading': {
+    en: 'The name is misleading: it suggests a public body or another organisation',
+    cy: 'Mae’r enw’n gamarweiniol: mae’n awgrymu corff cyhoeddus neu sefydliad arall',
+  },
+  'portal.businesses.reason.incomplete': {
+    en: 'The application is incomplete',
+    cy: 'Nid yw’r cais yn gyflawn',
+  },
+  'portal.businesses.reason.not-eligible': {
+    en: 'The organisation is not eligible to be registered here',
+    cy: 'Nid yw’r sefydliad yn gymwys i’w gofrestru yma',
+  },
+  'portal.businesses.kind.private-limited': {
+    en: 'Private limited company',
+    cy: 'Cwmni preifat cyfyngedig',
+  },
+  'portal.businesses.kind.public-limited': {
+    en: 'Public limited company',
+    cy: 'Cwmni cyfyngedig cyhoeddus',
+  },
+  'portal.businesses.kind.llp': {
+    en: 'Limited liability partnership',
+    cy: 'Partneriaeth atebolrwydd cyfyngedig',
+  },
+  'portal.businesses.kind.partnership': { en: 'Partnership', cy: 'Partneriaeth' },
+  'portal.businesses.kind.sole-trader': { en: 'Sole trader', cy: 'Unig fasnachwr' },
+  'portal.businesses.kind.cic': {
+    en: 'Community interest company',
+    cy: 'Cwmni buddiant cymunedol',
+  },
+  'portal.businesses.kind.charity-cio': {
+    en: 'Charitable incorporated organisation',
+    cy: 'Sefydliad corfforedig elusennol',
+  },
+  'portal.businesses.kind.co-operative': { en: 'Co-operative', cy: 'Cwmni cydweithredol' },
+  'portal.businesses.licence.h2': { en: 'Grant a licence', cy: 'Rhoi trwydded' },
+  'portal.businesses.licence.none': {
+    en: 'Your body does not grant any kind of licence on the register.',
+    cy: 'Nid yw eich corff yn rhoi unrhyw fath o drwydded ar y gofrestr.',
+  },
+  'portal.businesses.licence.number': {
+    en: 'Registered number',
+    cy: 'Rhif cofrestredig',
+  },
+  'portal.businesses.licence.number.hint': {
+    en: 'GW and six digits, for example GW000123',
+    cy: 'GW a chwe digid, er enghraifft GW000123',
+  },
+  'portal.businesses.licence.kind': { en: 'Kind of licence', cy: 'Math o drwydded' },
+  'portal.businesses.licence.kind.hint': {
+    en: 'Only the kinds your body may grant.',
+    cy: 'Dim ond y mathau y caiff eich corff eu rhoi.',
+  },
+  'portal.businesses.licence.ref': {
+    en: 'Your reference',
+    cy: 'Eich cyfeirnod',
+  },
+  'portal.businesses.licence.from': { en: 'Valid from', cy: 'Yn ddilys o' },
+  'portal.businesses.licence.until': {
+    en: 'Valid until (the last day)',
+    cy: 'Yn ddilys tan (y diwrnod olaf)',
+  },
+  'portal.businesses.licence.dateHint': {
+    en: 'For example, 27 3 2027',
+    cy: 'Er enghraifft, 27 3 2027',
+  },
+  'portal.businesses.licence.submit': { en: 'Grant the licence', cy: 'Rhoi’r drwydded' },
+  'portal.businesses.licence.done': {
+    en: 'Licence granted to {0}',
+    cy: 'Trwydded wedi’i rhoi i {0}',
+  },
+  'portal.businesses.err.number': {
+    en: 'Enter a registered number: GW and six digits, like GW000123',
+    cy: 'Rhowch rif cofrestredig: GW a chwe digid, fel GW000123',
+  },
+  'portal.businesses.err.kind': {
+    en: 'Choose the kind of licence',
+    cy: 'Dewiswch y math o drwydded',
+  },
+  'portal.businesses.err.ref': {
+    en: 'Enter your reference, up to {0} characters',
+    cy: 'Rhowch eich cyfeirnod, hyd at {0} nod',
+  },
+  'portal.businesses.err.from': {
+    en: 'Enter a real date the licence is valid from',
+    cy: 'Rhowch ddyddiad go iawn y mae’r drwydded yn ddilys ohono',
+  },
+  'portal.businesses.err.until': {
+    en: 'Enter a real date the licence is valid until',
+    cy: 'Rhowch ddyddiad go iawn y mae’r drwydded yn ddilys tan hynny',
+  },
+  'portal.businesses.err.order': {
+    en: 'The last day must be on or after the first day',
+    cy: 'Rhaid i’r diwrnod olaf fod ar y diwrnod cyntaf neu ar ei ôl',
+  },
+  'portal.businesses.lic.premises-licence': { en: 'Premises licence', cy: 'Trwydded mangre' },
+  'portal.businesses.lic.food-hygiene-registration': {
+    en: 'Food business registration',
+    cy: 'Cofrestriad busnes bwyd',
+  },
+  'portal.businesses.lic.waste-permit': { en: 'Waste permit', cy: 'Trwydded wastraff' },
+  'portal.businesses.lic.fire-safety-certificate': {
+    en: 'Fire safety certificate',
+    cy: 'Tystysgrif diogelwch tân',
+  },
+  'portal.businesses.lic.regulated-goods-cultivation': {
+    en: 'Regulated goods: growing',
+    cy: 'Nwyddau rheoledig: tyfu',
+  },
+  'portal.businesses.lic.regulated-goods-processing': {
+    en: 'Regulated goods: processing',
+    cy: 'Nwyddau rheoledig: prosesu',
+  },
+  'portal.businesses.lic.regulated-goods-retail': {
+    en: 'Regulated goods: selling',
+    cy: 'Nwyddau rheoledig: gwerthu',
+  },
+  'portal.businesses.lic.regulated-goods-transport': {
+    en: 'Regulated goods: transport',
+    cy: 'Nwyddau rheoledig: cludo',
   },
 
   // ---- governance ----

@@ -293,3 +293,26 @@ export function focusSoon(el: HTMLElement): void {
   if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
   requestAnimationFrame(() => el.focus());
 }
+
+/** A download link to a transaction's receipt (the JSON a person keeps and checks offline). */
+export function receiptLink(
+  receipt: string,
+  txId: string,
+  id: string,
+  label: PKey,
+): HTMLParagraphElement {
+  return h(
+    'p',
+    { class: 'govuk-body' },
+    h(
+      'a',
+      {
+        class: 'govuk-link govuk-!-font-weight-bold',
+        href: receipt,
+        download: `cadwyn-receipt-${txId.slice(0, 16)}.json`,
+        id,
+      },
+      ptr(label),
+    ),
+  );
+}

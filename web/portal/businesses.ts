@@ -1,0 +1,501 @@
+// The business register (registrar role, decision 0010): decide the applications to register an
+// organisation that were addressed to this body (approve: the ledger gives the number; refuse:
+// with a reason in both languages, after confirming), and grant the licences this body's member
+// roles allow. Each decision is a transaction of the body, with a receipt; the entry itself is
+// public in the Explorer.
+import type { Child } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
+import { errorSummary } from '../shared/forms.js';
+import type { DateParts } from './fields.js';
+import { dateField, selectField, textField } from './fields.js';
+import { LICENCE_GRANTORS } from '../../src/ledger/modules/business.js';
+import type { ViewContext } from './app.js';
+import { Refused, loaded, refusal, showFailure, showOutcome } from './app.js';
+import { get, post } from './client.js';
+import { areaText, loadConsortium, memberOf } from './directory.js';
+import { portal } from './strings.js';
+import type { PKey } from './ui.js';
+import {
+  banner,
+  button,
+  dyn,
+  focusSoon,
+  h1,
+  h2,
+  perr,
+  ppara,
+  pt,
+  ptr,
+  receiptLink,
+  table,
+  timeEl,
+} from './ui.js';
+
+const NUMBER_RE = /^GW[0-9]{6}$/;
+const REF_MAX = 64;
+const DAY_MS = 86_400_000;
+
+const KIND_NAMES: Readonly<Record<string, PKey>> = {
+  'private-limited': 'portal.businesses.kind.private-limited',
+  'public-limited': 'portal.businesses.kind.public-limited',
+  llp: 'portal.businesses.kind.llp',
+  partnership: 'portal.businesses.kind.partnership',
+  'sole-trader': 'portal.businesses.kind.sole-trader',
+  cic: 'portal.businesses.kind.cic',
+  'charity-cio': 'portal.businesses.kind.charity-cio',
+  'co-operative': 'portal.businesses.kind.co-operative',
+};
+
+const LICENCE_NAMES: Readonly<Record<string, PKey>> = {
+  'premises-licence': 'portal.businesses.lic.premises-licence',
+  'food-hygiene-registration': 'portal.businesses.lic.food-hygiene-registration',
+  'waste-permit': 'portal.businesses.lic.waste-permit',
+  'fire-safety-certificate': 'portal.businesses.lic.fire-safety-certificate',
+  'regulated-goods-cultivation': 'portal.businesses.lic.regulated-goods-cultivation',
+  'regulated-goods-processing': 'portal.businesses.lic.regulated-goods-processing',
+  'regulated-goods-retail': 'portal.businesses.lic.regulated-goods-retail',
+  'regulated-goods-transport': 'portal.businesses.lic.regulated-goods-transport',
+};
+
+/** The reasons a registrar may give for refusing, said in both languages on the ledger. */
+const REASONS: readonly { readonly code: string; readonly text: PKey }[] = [
+  { code: 'name-misleading', text: 'portal.businesses.reason.name-misleading' },
+  { code: 'incomplete', text: 'portal.businesses.reason.incomplete' },
+  { code: 'not-eligible', text: 'portal.businesses.reason.not-eligible' },
+];
+
+interface Application {
+  readonly id: string;
+  readonly name: { readonly en: string; readonly cy?: string };
+  readonly kind: string;
+  readonly officeArea: string;
+  readonly appliedMs: number;
+}
+
+interface Written {
+  readonly txId: string;
+  readonly height: number;
+  readonly receipt: string;
+  readonly number?: string;
+}
+
+function readApplications(x: unknown): Application[] {
+  const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
+  return (Array.isArray(o.applications) ? o.applications : []).flatMap(
+    (a: unknown): Application[] => {
+      const r = (typeof a === 'object' && a !== null ? a : {}) as Record<string, unknown>;
+      const n = (typeof r.name === 'object' && r.name !== null ? r.name : {}) as Record<
+        string,
+        unknown
+      >;
+      if (typeof r.id !== 'string' || !/^[0-9a-f]{64}$/.test(r.id)) return [];
+      if (typeof n.en !== 'string') return [];
+      return [
+        {
+          id: r.id,
+          name: { en: n.en, ...(typeof n.cy === 'string' ? { cy: n.cy } : {}) },
+          kind: typeof r.kind === 'string' ? r.kind : '',
+          officeArea: typeof r.officeArea === 'string' ? r.officeArea : '',
+          appliedMs: typeof r.appliedMs === 'number' ? r.appliedMs : 0,
+        },
+      ];
+    },
+  );
+}
+
+const kindText = (kind: string): string => {
+  const k = KIND_NAMES[kind];
+  return k ? pt(k) : kind;
+};
+
+/** The organisation's public entry in the Explorer. */
+function publicEntry(number: string, id: string): HTMLParagraphElement {
+  return h(
+    'p',
+    { class: 'govuk-body' },
+    h(
+      'a',
+      {
+        class: 'govuk-link',
+        href: `/explorer/businesses/?number=${encodeURIComponent(number)}`,
+        id,
+      },
+      ptr('portal.businesses.publicEntry', number),
+    ),
+  );
+}
+
+/** A real calendar date as the start of that day (UTC), or undefined. */
+function dayStartMs(d: DateParts): number | undefined {
+  if (!/^\d{1,2}$/.test(d.day) || !/^\d{1,2}$/.test(d.month) || !/^\d{4}$/.test(d.year)) {
+    return undefined;
+  }
+  const [y, m, dd] = [Number(d.year), Number(d.month), Number(d.day)];
+  const date = new Date(Date.UTC(y, m - 1, dd));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== dd) {
+    return undefined;
+  }
+  return y < 1900 ? undefined : date.getTime();
+}
+
+export function businessesView(ctx: ViewContext): Child {
+  const slug = encodeURIComponent(ctx.session.body.slug);
+  const base = `/v1/bodies/${slug}/businesses`;
+  const notice = h('div', { class: 'cadwyn-result' });
+
+  // ---- applications ----
+
+  function decideButtons(a: Application): HTMLElement {
+    const approve = h(
+      'button',
+      {
+        type: 'button',
+        class: 'govuk-button govuk-!-margin-bottom-0',
+        'data-module': 'govuk-button',
+      },
+      ptr('portal.businesses.approve'),
+      h('span', { class: 'govuk-visually-hidden' }, ptr('portal.businesses.forApp', a.name.en)),
+    );
+    const refuse = h(
+      'button',
+      {
+        type: 'button',
+        class: 'govuk-button govuk-button--warning govuk-!-margin-bottom-0',
+        'data-module': 'govuk-button',
+      },
+      ptr('portal.businesses.refuse'),
+      h('span', { class: 'govuk-visually-hidden' }, ptr('portal.businesses.forApp', a.name.en)),
+    );
+    approve.addEventListener('click', () => void approveApp(a, approve));
+    refuse.addEventListener('click', () => confirmRefuse(a, refuse));
+    return h('div', { class: 'govuk-button-group cadwyn-actions' }, approve, refuse);
+  }
+
+  async function approveApp(a: Application, b: HTMLButtonElement): Promise<void> {
+    b.disabled = true;
+    try {
+      const r = await post<Written>(
+        `${base}/applications/${a.id}/approve`,
+        {},
+        {
+          signal: ctx.signal,
+        },
+      );
+      let box: HTMLElement;
+      if (r.ok) {
+        const number = r.body.number ?? '';
+        box = banner(
+          'success',
+          ptr('portal.businesses.registered', number),
+          h(
+            'p',
+            { class: 'govuk-body' },
+            h('span', { lang: 'en' }, a.name.en),
+            a.name.cy ? [' / ', h('span', { lang: 'cy' }, a.name.cy)] : null,
+          ),
+          receiptLink(
+            r.body.receipt,
+            r.body.txId,
+            'businesses-receipt',
+            'portal.businesses.receipt',
+          ),
+          number ? publicEntry(number, 'businesses-public-entry') : null,
+        );
+        // The licence form is for registered organisations: the new number is ready in it.
+        if (number && !licenceNumber.value) licenceNumber.value = number;
+        apps.reload();
+      } else {
+        box = refusal(r.problem);
+      }
+      showOutcome(notice, box);
+    } catch (e) {
+      showFailure(notice, e);
+    } finally {
+      b.disabled = false;
+    }
+  }
+
+  /** Refusing is final (the applicant applies again): choose the reason and confirm first. */
+  function confirmRefuse(a: Application, opener: HTMLButtonElement): void {
+    const reason = selectField({
+      id: 'refuse-reason',
+      label: 'portal.businesses.refuse.reason',
+      hint: 'portal.businesses.refuse.hint',
+      placeholder: 'portal.choose',
+      options: REASONS.map((r) => ({ value: r.code, label: r.text })),
+    });
+    const yes = button('portal.businesses.refuse.yes', { type: 'button' }, 'warning');
+    const no = button('portal.cancel', { type: 'button' }, 'secondary');
+    const heading = h(
+      'h2',
+      { class: 'govuk-heading-m', tabindex: '-1', id: 'refuse-heading' },
+      ptr('portal.businesses.refuse.h2', a.name.en),
+    );
+    const panel = h(
+      'section',
+      { class: 'cadwyn-confirm', 'aria-labelledby': 'refuse-heading' },
+      heading,
+      reason.group,
+      h('div', { class: 'govuk-button-group' }, yes, no),
+    );
+    notice.replaceChildren(panel);
+    focusSoon(heading);
+    no.addEventListener('click', () => {
+      notice.replaceChildren();
+      if (opener.isConnected) opener.focus();
+    });
+    yes.addEventListener('click', () => {
+      const chosen = REASONS.find((r) => r.code === reason.control.value);
+      reason.setError(chosen ? null : perr('portal.businesses.err.reason'));
+      if (!chosen) {
+        reason.control.focus();
+        return;
+      }
+      void refuseApp(a, chosen, yes);
+    });
+  }
+
+  async function refuseApp(
+    a: Application,
+    why: (typeof REASONS)[number],
+    b: HTMLButtonElement,
+  ): Promise<void> {
+    b.disabled = true;
+    const words = portal[why.text];
+    try {
+      const r = await post<Written>(
+        `${base}/applications/${a.id}/refuse`,
+        { reason: { code: why.code, en: words.en, cy: words.cy } },
+        { signal: ctx.signal },
+      );
+      let box: HTMLElement;
+      if (r.ok) {
+        box = banner(
+          'success',
+          ptr('portal.businesses.refused', a.name.en),
+          ppara(why.text),
+          receiptLink(
+            r.body.receipt,
+            r.body.txId,
+            'businesses-receipt',
+            'portal.businesses.receipt',
+          ),
+        );
+        apps.reload();
+      } else {
+        box = refusal(r.problem);
+      }
+      showOutcome(notice, box);
+    } catch (e) {
+      showFailure(notice, e);
+    } finally {
+      b.disabled = false;
+    }
+  }
+
+  const apps = loaded(
+    ctx,
+    async () => {
+      const [r] = await Promise.all([
+        get<unknown>(`${base}/applications`, { signal: ctx.signal }),
+        loadConsortium().catch(() => undefined),
+      ]);
+      if (!r.ok) throw new Refused(r.problem);
+      return readApplications(r.body);
+    },
+    (rows) =>
+      rows.length === 0
+        ? ppara('portal.businesses.apps.none')
+        : table(
+            ptr('portal.businesses.apps.caption', rows.length),
+            [
+              'portal.businesses.col.nameEn',
+              'portal.businesses.col.nameCy',
+              'portal.businesses.col.kind',
+              'portal.businesses.col.area',
+              'portal.businesses.col.received',
+              'portal.businesses.col.actions',
+            ],
+            rows.map((a) => [
+              h('span', { lang: 'en' }, a.name.en),
+              a.name.cy ? h('span', { lang: 'cy' }, a.name.cy) : ptr('portal.none'),
+              dyn(() => kindText(a.kind)),
+              dyn(() => areaText(a.officeArea)),
+              timeEl(a.appliedMs),
+              decideButtons(a),
+            ]),
+          ),
+  );
+
+  // ---- grant a licence ----
+
+  const errors = errorSummary();
+  const number = textField({
+    id: 'licence-number',
+    label: 'portal.businesses.licence.number',
+    hint: 'portal.businesses.licence.number.hint',
+    width: 'govuk-input--width-10',
+    spellcheck: false,
+    mono: true,
+  });
+  const licenceNumber = number.control;
+  const ref = textField({
+    id: 'licence-ref',
+    label: 'portal.businesses.licence.ref',
+    width: 'govuk-input--width-20',
+    spellcheck: false,
+  });
+  const from = dateField({
+    id: 'licence-from',
+    legend: 'portal.businesses.licence.from',
+    hint: 'portal.businesses.licence.dateHint',
+  });
+  const until = dateField({
+    id: 'licence-until',
+    legend: 'portal.businesses.licence.until',
+    hint: 'portal.businesses.licence.dateHint',
+  });
+  const licenceResult = h('div', { class: 'cadwyn-result' });
+
+  function licenceForm(kinds: readonly string[]): Child {
+    if (kinds.length === 0) return ppara('portal.businesses.licence.none');
+    const kind = selectField({
+      id: 'licence-kind',
+      label: 'portal.businesses.licence.kind',
+      hint: 'portal.businesses.licence.kind.hint',
+      placeholder: 'portal.choose',
+      options: kinds.map((k) => ({ value: k, label: LICENCE_NAMES[k] ?? (() => k) })),
+    });
+    const submit = button('portal.businesses.licence.submit');
+    const form = h(
+      'form',
+      { novalidate: true },
+      number.group,
+      kind.group,
+      ref.group,
+      from.group,
+      until.group,
+      submit,
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void grant();
+    });
+
+    async function grant(): Promise<void> {
+      licenceResult.replaceChildren();
+      const n = number.control.value.trim().toUpperCase();
+      const k = kind.control.value;
+      const r = ref.control.value.trim();
+      const fromMs = dayStartMs(from.value());
+      const lastMs = dayStartMs(until.value());
+      number.setError(NUMBER_RE.test(n) ? null : perr('portal.businesses.err.number'));
+      kind.setError(kinds.includes(k) ? null : perr('portal.businesses.err.kind'));
+      ref.setError(
+        r.length > 0 && r.length <= REF_MAX ? null : perr('portal.businesses.err.ref', REF_MAX),
+      );
+      from.setError(fromMs === undefined ? perr('portal.businesses.err.from') : null);
+      until.setError(
+        lastMs === undefined
+          ? perr('portal.businesses.err.until')
+          : fromMs !== undefined && lastMs < fromMs
+            ? perr('portal.businesses.err.order')
+            : null,
+      );
+      errors.show([number, kind, ref, from, until]);
+      if (
+        number.error ||
+        kind.error ||
+        ref.error ||
+        from.error ||
+        until.error ||
+        fromMs === undefined ||
+        lastMs === undefined
+      ) {
+        return;
+      }
+      submit.disabled = true;
+      try {
+        const res = await post<Written>(
+          `${base}/${n}/licences`,
+          // "Until" is the last day; the ledger's end is exclusive: the day after.
+          { kind: k, ref: r, validFromMs: fromMs, validUntilMs: lastMs + DAY_MS },
+          { signal: ctx.signal },
+        );
+        let box: HTMLElement;
+        if (res.ok) {
+          const name = LICENCE_NAMES[k];
+          box = banner(
+            'success',
+            ptr('portal.businesses.licence.done', n),
+            h(
+              'p',
+              { class: 'govuk-body' },
+              dyn(() => (name ? pt(name) : k)),
+              ` (${r})`,
+            ),
+            receiptLink(
+              res.body.receipt,
+              res.body.txId,
+              'licence-receipt',
+              'portal.businesses.receipt',
+            ),
+            publicEntry(n, 'licence-public-entry'),
+          );
+        } else {
+          box = refusal(res.problem);
+        }
+        showOutcome(licenceResult, box);
+      } catch (e) {
+        showFailure(licenceResult, e);
+      } finally {
+        submit.disabled = false;
+      }
+    }
+
+    return form;
+  }
+
+  const licence = loaded(
+    ctx,
+    async () => {
+      await loadConsortium();
+      const roles = memberOf(ctx.session.body.did)?.roles ?? [];
+      return Object.entries(LICENCE_GRANTORS)
+        .filter(([, grantors]) => grantors.some((g) => roles.includes(g)))
+        .map(([k]) => k);
+    },
+    (kinds) => licenceForm(kinds),
+  );
+
+  const explorer = h(
+    'p',
+    { class: 'govuk-body' },
+    h(
+      'a',
+      { class: 'govuk-link', href: '/explorer/businesses/' },
+      ptr('portal.businesses.explorer'),
+    ),
+  );
+
+  return [
+    errors.el,
+    h1('portal.businesses.h1'),
+    ppara('portal.businesses.lead'),
+    explorer,
+    notice,
+    h(
+      'section',
+      { class: 'cadwyn-subsection', 'aria-labelledby': 'apps-h2' },
+      h2('portal.businesses.apps.h2', { id: 'apps-h2' }),
+      apps.el,
+    ),
+    h(
+      'section',
+      { class: 'cadwyn-subsection', 'aria-labelledby': 'licence-h2' },
+      h2('portal.businesses.licence.h2', { id: 'licence-h2' }),
+      licence.el,
+      licenceResult,
+    ),
+  ];
+}
