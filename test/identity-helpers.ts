@@ -5,6 +5,8 @@ import { p256 } from '@noble/curves/nist.js';
 import { SignJWT, decodeJwt, decodeProtectedHeader, importJWK } from 'jose';
 import { expect } from 'vitest';
 import { toBase64Url } from '../src/core/bytes.js';
+import type { Result } from '../src/core/result.js';
+import type { Fetch } from '../src/wallet/index.js';
 import { presentCredential } from '../src/identity/present.js';
 import { signerFromPrivateKey } from '../src/identity/signer.js';
 import type { ClaimPath } from '../src/identity/types.js';
@@ -192,4 +194,26 @@ export async function askAndPresent(
     staffOf(n),
   );
   return { res, result: result.json, post, presentation, ro };
+}
+
+/** The value of an ok result; a failed one fails the test with its code. */
+export function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.detail ?? ''}`);
+  return r.value;
+}
+
+/** A fetch that records the URLs it was asked for and may rewrite answers (the test's network). */
+export function recordingFetch(rewrite?: (url: string, text: string) => string): {
+  fetch: Fetch;
+  calls: string[];
+} {
+  const calls: string[] = [];
+  const f: Fetch = async (url, init) => {
+    calls.push(url);
+    const res = await fetch(url, init);
+    if (!rewrite) return res;
+    const text = rewrite(url, await res.text());
+    return new Response(text, { status: res.status, headers: res.headers });
+  };
+  return { fetch: f, calls };
 }

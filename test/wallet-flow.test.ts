@@ -4,10 +4,10 @@
 // with receipts, "who used my data", and a restored backup presenting on a second device.
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../src/core/result.js';
 import { PURPOSES, VCT } from '../src/identity/types.js';
-import type { Fetch, PresentationRequest } from '../src/wallet/index.js';
+import type { PresentationRequest } from '../src/wallet/index.js';
 import { MemoryStorage, publicJwkOfDid, Wallet } from '../src/wallet/index.js';
+import { recordingFetch, value } from './identity-helpers.js';
 import type { TestNode } from './helpers.js';
 import { GWENT_BODIES, startTestNode, stopTestNode } from './helpers.js';
 
@@ -54,24 +54,6 @@ beforeAll(async () => {
 });
 afterAll(async () => stopTestNode(n));
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.detail ?? ''}`);
-  return r.value;
-}
-
-/** A fetch that counts its calls and may rewrite answers (the test's "network"). */
-function countingFetch(rewrite?: (url: string, text: string) => string) {
-  const calls: string[] = [];
-  const f: Fetch = async (url, init) => {
-    calls.push(url);
-    const res = await fetch(url, init);
-    if (!rewrite) return res;
-    const text = rewrite(url, await res.text());
-    return new Response(text, { status: res.status, headers: res.headers });
-  };
-  return { fetch: f, calls };
-}
-
 async function offer() {
   const r = await n.http.post<{ offerId: string; offerUri: string; txCode: string }>(
     '/v1/issuers/newport/offers',
@@ -113,7 +95,7 @@ describe('wallet flows against a node', () => {
     offerId = o.offerId;
 
     // Without the PIN the wallet says so before anything is sent.
-    const net = countingFetch();
+    const net = recordingFetch();
     const noPin = await wallet.receiveOffer(o.offerUri, { fetch: net.fetch });
     expect(noPin.ok ? 'OK' : noPin.code).toBe('TX_CODE_REQUIRED');
     expect(net.calls).toEqual([]);
@@ -183,7 +165,7 @@ describe('wallet flows against a node', () => {
 
   it('decline sends nothing, and the declined request cannot be answered', async () => {
     const req = await ask('torfaen');
-    const net = countingFetch();
+    const net = recordingFetch();
     const request = value(await wallet.openRequest(req.requestUri, { fetch: net.fetch }));
     const seen = net.calls.length;
     wallet.decline(request);
@@ -196,7 +178,7 @@ describe('wallet flows against a node', () => {
   it('a request object with one signature byte changed is REQUEST_SIGNATURE_INVALID', async () => {
     const req = await ask('torfaen');
     const requestUri = new URL(req.requestUri).searchParams.get('request_uri') ?? '';
-    const tamper = countingFetch((url, text) => {
+    const tamper = recordingFetch((url, text) => {
       if (url !== requestUri) return text;
       const at = text.lastIndexOf('.') + 10;
       const flipped = text[at] === 'A' ? 'B' : 'A';

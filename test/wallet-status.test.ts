@@ -4,12 +4,12 @@
 // is STATUS_UNREACHABLE and the last answer is kept. Plus the wallet's decompression against
 // @sd-jwt/jwt-status-list's encoding.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../src/core/result.js';
 import { signerFromPrivateKey } from '../src/identity/signer.js';
 import { createStatusListToken } from '../src/identity/status-list.js';
 import type { Fetch } from '../src/wallet/index.js';
 import { MemoryStorage, Wallet } from '../src/wallet/index.js';
 import { entryAt, inflate } from '../src/wallet/status.js';
+import { recordingFetch, value } from './identity-helpers.js';
 import type { TestNode } from './helpers.js';
 import { startTestNode, stopTestNode } from './helpers.js';
 
@@ -29,24 +29,6 @@ beforeAll(async () => {
   staff = { authorization: `Bearer ${n.identity.ctx.staffToken}` };
 });
 afterAll(async () => stopTestNode(n));
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.detail ?? ''}`);
-  return r.value;
-}
-
-/** A fetch that records its URLs and may rewrite answers. */
-function net(rewrite?: (url: string, text: string) => string) {
-  const calls: string[] = [];
-  const f: Fetch = async (url, init) => {
-    calls.push(url);
-    const res = await fetch(url, init);
-    if (!rewrite) return res;
-    const text = rewrite(url, await res.text());
-    return new Response(text, { status: res.status, headers: res.headers });
-  };
-  return { fetch: f, calls };
-}
 
 const isList = (url: string) => new URL(url).pathname.startsWith('/status/');
 
@@ -84,7 +66,7 @@ describe('a credential’s status, checked by the wallet', () => {
     );
     credentialId = st.json.credentialId;
 
-    const seen = net();
+    const seen = recordingFetch();
     const before = Date.now();
     const r = value(await wallet.credentialStatus(id, { nodeUrl: n.url, fetch: seen.fetch }));
     expect(r.status).toBe('valid');
@@ -113,7 +95,7 @@ describe('a credential’s status, checked by the wallet', () => {
   });
 
   it('refuses a list whose signature does not verify (STATUS_LIST_INVALID)', async () => {
-    const forged = net((url, text) => {
+    const forged = recordingFetch((url, text) => {
       if (!isList(url)) return text;
       const [h, p, s] = text.split('.');
       const payload = JSON.parse(Buffer.from(p ?? '', 'base64url').toString()) as {
@@ -133,7 +115,7 @@ describe('a credential’s status, checked by the wallet', () => {
   it('does not believe a genuine but stale list: the ledger anchors the current one', async () => {
     old = (await n.http.get(new URL(await listUri(wallet, id)).pathname)).text;
     await setStatus('revoked');
-    const stale = net((url, text) => (isList(url) ? old : text));
+    const stale = recordingFetch((url, text) => (isList(url) ? old : text));
     const r = await wallet.credentialStatus(id, { nodeUrl: n.url, fetch: stale.fetch });
     expect(r.ok ? 'OK' : r.code).toBe('STATUS_LIST_NOT_CURRENT');
     // The failed check left the last good answer alone.

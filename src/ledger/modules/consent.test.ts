@@ -3,7 +3,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toBase64Url } from '../../core/bytes.js';
-import type { PrivateKey } from '../../core/crypto.js';
 import { didKeyFromPublicKey, publicKeyFromDidKey } from '../../core/did.js';
 import type { Geo } from '../../core/geo.js';
 import type { Json } from '../../core/jcs.js';
@@ -11,10 +10,10 @@ import { canonicalJson } from '../../core/jcs.js';
 import type { TxBody } from '../../core/tx.js';
 import { prepareTx, txSigningMessage } from '../../core/tx.js';
 import { generateKeyPairSync, signSync, verifySync } from '../../node/crypto-node.js';
-import { GWENT_BODIES } from '../demo.js';
 import { accountSeq, Ledger } from '../ledger.js';
 import { MemoryState } from '../state.js';
-import { gwentTestGenesis } from '../../../test/ledger-kit.js';
+import type { Signer } from '../../../test/ledger-kit.js';
+import { gwentTestGenesis, gwentTestMembers } from '../../../test/ledger-kit.js';
 import type { ConsentQuery } from './consent.js';
 import {
   accessModule,
@@ -34,18 +33,7 @@ const ledger = new Ledger([governanceModule, identityModule, consentModule, acce
   didKey: publicKeyFromDidKey,
 });
 
-interface Signer {
-  readonly did: string;
-  readonly keyId?: string;
-  readonly privateKey: PrivateKey;
-}
-
-const memberKps = GWENT_BODIES.map(() => generateKeyPairSync('Ed25519'));
-const bodies: Signer[] = GWENT_BODIES.map((b, i) => ({
-  did: b.did,
-  keyId: 'key-1',
-  privateKey: (memberKps[i] as { privateKey: PrivateKey }).privateKey,
-}));
+const { memberKps, bodies } = gwentTestMembers();
 const body = (i: number) => bodies[i] as Signer;
 const citizens: Signer[] = (['ES256', 'Ed25519', 'ES256'] as const).map((alg) => {
   const kp = generateKeyPairSync(alg);

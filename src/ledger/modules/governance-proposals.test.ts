@@ -4,7 +4,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toBase64Url } from '../../core/bytes.js';
-import type { PrivateKey } from '../../core/crypto.js';
 import { didKeyFromPublicKey, publicKeyFromDidKey } from '../../core/did.js';
 import type { Json } from '../../core/jcs.js';
 import { canonicalJson } from '../../core/jcs.js';
@@ -13,7 +12,8 @@ import { prepareTx, txSigningMessage } from '../../core/tx.js';
 import { generateKeyPairSync, signSync, verifySync } from '../../node/crypto-node.js';
 import { DEMO_VCT, GWENT_BODIES } from '../demo.js';
 import { accountSeq, Ledger } from '../ledger.js';
-import { gwentTestGenesis } from '../../../test/ledger-kit.js';
+import type { Signer } from '../../../test/ledger-kit.js';
+import { gwentTestGenesis, gwentTestMembers } from '../../../test/ledger-kit.js';
 import {
   currentApprovals,
   getMember,
@@ -36,18 +36,7 @@ const ledger = new Ledger([governanceModule, identityModule, notaryModule], {
   didKey: publicKeyFromDidKey,
 });
 
-interface Signer {
-  readonly did: string;
-  readonly keyId?: string;
-  readonly privateKey: PrivateKey;
-}
-
-const memberKps = GWENT_BODIES.map(() => generateKeyPairSync('Ed25519'));
-const bodies: Signer[] = GWENT_BODIES.map((b, i) => ({
-  did: b.did,
-  keyId: 'key-1',
-  privateKey: (memberKps[i] as { privateKey: PrivateKey }).privateKey,
-}));
+const { memberKps, bodies } = gwentTestMembers();
 const body = (i: number) => bodies[i] as Signer;
 const citizenKp = generateKeyPairSync('Ed25519');
 const citizen: Signer = {
