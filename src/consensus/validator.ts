@@ -7,9 +7,15 @@ import { canonicalJson } from '../core/jcs.js';
 import type { PrivateKey, PublicKey, SignatureBackend } from '../core/crypto.js';
 import { formatCheckpoint, parseCheckpoint, quorumFor } from '../core/checkpoint.js';
 import type { NoteVerifier } from '../core/note.js';
-import { SIG_TYPE_COSIGNATURE_V1, noteVerifier, openNote, signNote } from '../core/note.js';
+import {
+  SIG_TYPE_COSIGNATURE_V1,
+  mergeNoteSignatures,
+  noteVerifier,
+  openNote,
+  signNote,
+} from '../core/note.js';
 import { prepareTx } from '../core/tx.js';
-import type { ChainTip, OrderedTx, Proposal } from '../ledger/block-builder.js';
+import type { BuiltBlock, ChainTip, OrderedTx, Proposal } from '../ledger/block-builder.js';
 import {
   buildBlock,
   checkpointOf,
@@ -158,6 +164,17 @@ interface Applied {
 
 type Tip = ChainTip & { readonly toRev: number };
 
+/** A block this validator applied: what a node writes to its store once the block is final. */
+export interface AppliedBlock {
+  readonly height: number;
+  readonly built: BuiltBlock;
+  readonly proposal: Proposal;
+  /** The range's txs in revision order (included and refused). */
+  readonly range: readonly OrderedTx[];
+  /** The checkpoint body this validator cosigned. */
+  readonly checkpoint: string;
+}
+
 export interface Evidence {
   readonly validator: string;
   readonly height: number;
@@ -194,6 +211,8 @@ export class ValidatorCore {
   private readonly cosigBack = new Set<number>();
   /** Counted, not alarmed: a bad cosignature is hostile input, not our failure. */
   rejectedCosigs = 0;
+  /** Applied blocks the caller has not released yet (see appliedBlock). */
+  private readonly unreleased = new Map<number, AppliedBlock>();
 
   private constructor(
     private readonly cfg: ValidatorConfig,
@@ -308,6 +327,51 @@ export class ValidatorCore {
     return this.decided.get(id);
   }
   private readonly decided = new Map<string, number>();
+
+  /**
+   * The block applied at `height` with everything needed to store it (header, diff, log
+   * entries, refusals), kept until `release(height)`: a node writes it once it is final.
+   */
+  appliedBlock(height: number): AppliedBlock | undefined {
+    return this.unreleased.get(height);
+  }
+
+  /** Forgets applied blocks up to `height` (the caller has stored them). */
+  release(height: number): void {
+    for (const h of this.unreleased.keys()) if (h <= height) this.unreleased.delete(h);
+  }
+
+  /**
+   * The final checkpoint at `height` as one note carrying the cosignatures of every validator
+   * that signed it (what receipts carry), or undefined if not final here.
+   */
+  finalNote(height: number): string | undefined {
+    const body = this.finals.get(height);
+    if (body === undefined) return undefined;
+    const notes: string[] = [];
+    for (const bodies of this.cosigs.get(height)?.values() ?? []) {
+      const n = bodies.get(body);
+      if (n !== undefined) notes.push(n);
+    }
+    const merged = mergeNoteSignatures(notes);
+    return merged.ok ? merged.value : undefined;
+  }
+
+  /**
+   * Heights the caller already holds as final (its store, written only at finality): a restart
+   * need not gather their cosignatures again. A body that differs from what we re-executed is
+   * divergence, as for any final checkpoint.
+   */
+  assumeFinal(height: number, body: string): Effect[] {
+    const out: Effect[] = [];
+    if (this.finals.has(height)) return out;
+    this.finals.set(height, body);
+    if (height > this.highestFinal) this.highestFinal = height;
+    // Final already: our cosignature needs no more retries.
+    this.cosigSent.delete(height);
+    this.checkFinalAgainstOwn(height, out);
+    return out;
+  }
 
   /** Where a re-read should resume (etcd watches resume from a revision). */
   cursor(): { txAfter: number; blockFrom: number; cosigFrom: number } {
@@ -455,6 +519,13 @@ export class ValidatorCore {
     note: string,
   ): void {
     this.state.apply(built.diff);
+    this.unreleased.set(p.height, {
+      height: p.height,
+      built,
+      proposal: p,
+      range,
+      checkpoint: body,
+    });
     this.tip = { header: built.header, hash: built.hash, log: built.log, toRev: p.toRev };
     this.applied.set(p.height, {
       proposal: text,

@@ -358,6 +358,33 @@ export async function addNoteSignatures(
   return { ok: true, value: `${text}\n${keptLines}${added.map((a) => a.line).join('')}` };
 }
 
+/**
+ * One note carrying every signature of `notes`, which must all sign the same text (e.g. the
+ * cosignatures of one checkpoint gathered from each validator). Signatures are not checked here;
+ * a repeated (name, key ID) is kept once.
+ */
+export function mergeNoteSignatures(
+  notes: readonly (string | Uint8Array)[],
+): Result<string, 'NOTE_MALFORMED' | 'NOTE_TOO_MANY_SIGNATURES'> {
+  if (notes.length === 0) return fail('NOTE_MALFORMED', 'no notes to merge');
+  let text: string | undefined;
+  const lines = new Map<string, string>();
+  for (const n of notes) {
+    const parsed = parseNote(n);
+    if (!parsed.ok) return parsed;
+    if (text === undefined) text = parsed.value.text;
+    else if (parsed.value.text !== text) return fail('NOTE_MALFORMED', 'notes sign different text');
+    for (const s of parsed.value.signatures) {
+      const key = `${s.keyId} ${s.name}`;
+      if (!lines.has(key)) lines.set(key, `${SIG_PREFIX}${s.name} ${s.base64}\n`);
+    }
+  }
+  if (lines.size > MAX_NOTE_SIGNATURES) {
+    return fail('NOTE_TOO_MANY_SIGNATURES', `more than ${MAX_NOTE_SIGNATURES} signatures`);
+  }
+  return { ok: true, value: `${text ?? ''}\n${[...lines.values()].join('')}` };
+}
+
 // ---- verifying -----------------------------------------------------------------------------
 
 async function verifyOne(

@@ -956,7 +956,27 @@ export async function buildApi(
     if (node.mempoolSize >= node.opts.mempoolTxMax) {
       return sendProblem(req, reply, 503, 'NODE_NOT_READY', 'mempool full');
     }
-    return { status: 'ready', height: node.height };
+    const c = node.consortiumStatus();
+    if (c?.halted) {
+      return sendProblem(
+        req,
+        reply,
+        503,
+        'VALIDATOR_HALTED',
+        `${c.halted.code}: ${c.halted.detail}`,
+      );
+    }
+    return { status: 'ready', height: node.height, ...(c ? { consortium: c } : {}) };
   });
+  // What an operator (and `cadwyn cluster status`) asks a node: its chain and its validator.
+  app.get('/v1/status', { schema: { hide: true } }, async () => ({
+    network: node.network,
+    validator: node.validatorName,
+    mode: node.opts.consortium ? 'consortium' : 'solo',
+    height: node.height,
+    finalHeight: node.height,
+    mempool: node.mempoolSize,
+    ...(node.consortiumStatus() ? { consortium: node.consortiumStatus() } : {}),
+  }));
   return app;
 }

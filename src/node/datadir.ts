@@ -128,6 +128,79 @@ export function initDataDir(dir: string, nowMs: number): InitResult {
   return { created: true, genesis };
 }
 
+/** The four bodies whose nodes validate in a local consortium (`cadwyn cluster up`). */
+export const CLUSTER_VALIDATOR_BODIES = ['newport', 'torfaen', 'aneurin-bevan', 'gwent-police'];
+
+/**
+ * A local consortium's data directories (decision 0009): one genesis naming `n` validators (one
+ * per body in CLUSTER_VALIDATOR_BODIES, in order), each node's own validator key in its own
+ * directory. The demo members' governance keys are written to every directory so each node can
+ * serve the demo staff of every body; a real member body holds only its own.
+ * Validator names carry no `/`: they are also etcd key segments.
+ */
+export function initClusterDataDirs(
+  dirs: readonly string[],
+  nowMs: number,
+): { readonly genesis: Genesis; readonly validatorNames: readonly string[] } {
+  if (dirs.length < 1 || dirs.length > CLUSTER_VALIDATOR_BODIES.length) {
+    throw new RangeError(`a local consortium has 1 to ${CLUSTER_VALIDATOR_BODIES.length} nodes`);
+  }
+  const memberKeys = GWENT_BODIES.map((b) => ({ b, kp: generateKeyPairSync('Ed25519') }));
+  const nodes = dirs.map((dir, i) => {
+    const slug = CLUSTER_VALIDATOR_BODIES[i] as string;
+    const body = GWENT_BODIES.find((b) => b.slug === slug);
+    if (!body) throw new Error(`no demo body ${slug}`);
+    const kp = generateKeyPairSync('Ed25519');
+    const file: NodeKeyFile = {
+      validatorName: `node-1.${slug}.gwent.example`,
+      member: body.did,
+      alg: 'Ed25519',
+      privateKey: toBase64Url(kp.privateKey.bytes),
+    };
+    return { dir, file, publicKey: toBase64Url(kp.publicKey.bytes) };
+  });
+  const genesis: Genesis = {
+    v: 1,
+    network: DEMO_NETWORK,
+    origin: DEMO_ORIGIN,
+    timeMs: nowMs,
+    members: memberKeys.map(({ b, kp }) => ({
+      did: b.did,
+      name: b.name,
+      ...(b.area ? { area: b.area } : {}),
+      roles: [...b.roles],
+      keys: [{ id: 'key-1', alg: 'Ed25519' as const, publicKey: toBase64Url(kp.publicKey.bytes) }],
+    })),
+    validators: nodes.map((n) => ({
+      name: n.file.validatorName,
+      member: n.file.member,
+      publicKey: n.publicKey,
+    })),
+    params: defaultLedgerParams,
+    issuers: DEMO_ISSUERS.map((i) => ({ issuer: i.issuer, vct: i.vct })),
+  };
+  const checked = parseGenesis(genesis);
+  if (!checked.ok) throw new Error(`cluster genesis invalid: ${checked.detail ?? checked.code}`);
+  for (const n of nodes) {
+    if (existsSync(join(n.dir, FILES.genesis))) throw new Error(`${n.dir} is already in use`);
+    const membersDir = join(n.dir, FILES.membersDir);
+    mkdirSync(membersDir, { recursive: true, mode: 0o700 });
+    for (const { b, kp } of memberKeys) {
+      const file: MemberKeyFile = {
+        did: b.did,
+        keyId: 'key-1',
+        alg: 'Ed25519',
+        privateKey: toBase64Url(kp.privateKey.bytes),
+      };
+      writeFileAtomic(join(membersDir, `${b.slug}.json`), JSON.stringify(file, null, 2), 0o600);
+    }
+    writeFileAtomic(join(n.dir, FILES.nodeKey), JSON.stringify(n.file, null, 2), 0o600);
+    // Genesis last: its presence marks a complete initialisation.
+    writeFileAtomic(join(n.dir, FILES.genesis), JSON.stringify(genesis, null, 2));
+  }
+  return { genesis, validatorNames: nodes.map((n) => n.file.validatorName) };
+}
+
 export function readNodeKey(dir: string): { file: NodeKeyFile; privateKey: PrivateKey } {
   const file = readJson(join(dir, FILES.nodeKey)) as NodeKeyFile;
   return { file, privateKey: privateKeyOf('Ed25519', file.privateKey) };

@@ -31,6 +31,10 @@ import { identityModule } from '../ledger/modules/identity.js';
 import { accessModule, consentModule } from '../ledger/modules/consent.js';
 import { staffModule } from '../ledger/modules/staff.js';
 import { businessModule } from '../ledger/modules/business.js';
+import type { AppliedBlock } from '../consensus/validator.js';
+import type { ConsortiumOptions, ConsortiumStatus } from './consortium/driver.js';
+import { ConsortiumDriver } from './consortium/driver.js';
+import { EtcdOrdering } from './consortium/etcd-ordering.js';
 import { canonicalDiff, nextStateRoot, StateOverlay } from '../ledger/state.js';
 import { nodeCryptoBackend, verifySync } from './crypto-node.js';
 import { FILES, readNodeKey } from './datadir.js';
@@ -51,6 +55,8 @@ export interface NodeOptions {
   readonly batchTxMax: number;
   readonly verifyWorkers: number;
   readonly synchronous: StoreOptions['synchronous'];
+  /** Consortium mode (decision 0009): etcd orders, validators cosign. Absent: solo. */
+  readonly consortium?: ConsortiumOptions;
 }
 
 export const defaultNodeOptions: Omit<NodeOptions, 'dataDir'> = {
@@ -204,6 +210,7 @@ export class CadwynNode {
   private acceptScheduled = false;
   private producing = false;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private driver: ConsortiumDriver | undefined;
   private closed = false;
   readonly stats = { accepted: 0, rejectedAtDoor: 0, committed: 0, rejectedAtExecution: 0 };
 
@@ -337,15 +344,97 @@ export class CadwynNode {
       intervalMs: 250,
     });
     this.store.autoCheckpoint(false);
-    // A failure is logged and stops the node (see produceBlockInner); /readyz then says so.
-    this.timer = setInterval(
-      () => void this.produceBlock().catch(() => undefined),
-      this.opts.blockIntervalMs,
-    );
+    if (this.opts.consortium) {
+      await this.startConsortium(this.opts.consortium);
+    } else {
+      // A failure is logged and stops the node (see produceBlockInner); /readyz then says so.
+      this.timer = setInterval(
+        () => void this.produceBlock().catch(() => undefined),
+        this.opts.blockIntervalMs,
+      );
+    }
     this.deps.logger.info(
       { height: this.head.height, logSize: this.log.size, pending: this.pendingById.size },
       'node opened',
     );
+  }
+
+  /** Consortium mode: this node's validator follows etcd and writes blocks once final. */
+  private async startConsortium(c: ConsortiumOptions): Promise<void> {
+    if (this.queueLength() > 0) {
+      // A solo mempool left behind would be a second, unordered way in: refuse to guess.
+      throw new NodeError('MODE_CHANGED', 'the solo mempool is not empty; start solo to drain it');
+    }
+    const ordering = new EtcdOrdering({
+      hosts: c.etcd,
+      network: this.network,
+      now: this.deps.clock,
+    });
+    this.driver = await ConsortiumDriver.start(
+      {
+        genesis: this.genesis,
+        ledger: this.ledger,
+        store: this.store,
+        validatorName: this.validatorName,
+        nodeKey: this.nodeKey,
+        validators: this.checkpointPolicy().validators,
+        blockIntervalMs: this.opts.blockIntervalMs,
+        blockTxMax: this.opts.blockTxMax,
+        clock: this.deps.clock,
+        log: this.deps.logger,
+        storedHeight: () => this.head.height,
+        commitFinal: (b, note) => this.commitFinal(b, note),
+      },
+      c,
+      ordering,
+    );
+  }
+
+  /** The consortium validator's view, when this node runs one. */
+  consortiumStatus(): ConsortiumStatus | undefined {
+    return this.driver?.status();
+  }
+
+  /** Writes a block that more than 2/3 of the validators cosigned (consortium mode). */
+  private commitFinal(b: AppliedBlock, note: string): void {
+    const { built } = b;
+    const { header, hash } = built;
+    const height = header.height;
+    const texts = canonicalDiff(built.diff);
+    const logSizeBefore = this.log.size;
+    this.store.atomically(() => {
+      this.store.putBlock({ height, hash, header: canonicalJson(header), checkpoint: note });
+      built.included.forEach((id, k) => {
+        this.store.putTx({
+          logIndex: logSizeBefore + k,
+          id,
+          height,
+          entry: built.entries[k] ?? '',
+        });
+      });
+      this.store.applyDiff(texts);
+      for (const r of built.refused) {
+        this.store.putRejected({ id: r.id, code: r.code, detail: null, atMs: header.timeMs });
+      }
+    });
+    this.log.appendMany(built.entries.map((e) => leafHash(utf8(e))));
+    this.state.applied(built.diff);
+    this.head = { height, hash, header, checkpoint: note };
+    this.keepWalBounded();
+    for (const id of [...built.included, ...built.refused.map((r) => r.id)]) {
+      const t = this.pendingById.get(id);
+      if (t) this.forgetPending(t);
+    }
+    this.stats.committed += built.included.length;
+    this.stats.rejectedAtExecution += built.refused.length;
+    const ev: BlockEvent = {
+      height,
+      hash,
+      timeMs: header.timeMs,
+      txCount: built.included.length,
+      logSize: header.logSize,
+    };
+    this.events.emit('block', ev);
   }
 
   private async writeGenesisBlock(gh: string): Promise<void> {
@@ -531,6 +620,13 @@ export class CadwynNode {
       }
       done.push({ group, results });
     }
+    if (accepted.length > 0 && this.driver) {
+      const driver = this.driver;
+      void this.orderAccepted(driver, accepted, nowMs).then(() => {
+        for (const d of done) d.group.resolve(d.results);
+      });
+      return;
+    }
     if (accepted.length > 0) {
       try {
         const rows = this.store.atomically(() =>
@@ -553,8 +649,41 @@ export class CadwynNode {
     if (this.queueLength() >= this.opts.blockTxMax) void this.produceBlock().catch(() => undefined);
   }
 
+  /**
+   * Consortium mode: the accepted txs go to etcd; each is answered "pending" only once a
+   * majority of etcd members have it on disk, so an acknowledged tx outlives this node.
+   */
+  private async orderAccepted(
+    driver: ConsortiumDriver,
+    accepted: readonly { p: PreparedTx; results: SubmitOutcome[]; k: number }[],
+    nowMs: number,
+  ): Promise<void> {
+    // Tracked before the ack, so the next batch's sequence numbers see these.
+    const tracked = accepted.map((a) => {
+      const t: PendingTx = { p: a.p, receivedMs: nowMs, row: 0 };
+      this.track(t);
+      return t;
+    });
+    const puts = await Promise.all(accepted.map((a) => driver.putTx(a.p.id, a.p.canonicalTx)));
+    puts.forEach((r, i) => {
+      const a = accepted[i] as (typeof accepted)[number];
+      if (r.ok) {
+        a.results[a.k] = { ok: true, id: a.p.id, status: 'pending' };
+      } else {
+        // Possibly ordered after all (a timed-out write is ambiguous): sending it again is safe.
+        const t = tracked[i];
+        if (t && this.pendingById.get(a.p.id) === t) this.forgetPending(t);
+        a.results[a.k] = { ok: false, id: a.p.id, code: r.code, detail: 'try again' };
+      }
+    });
+  }
+
   private enqueue(t: PendingTx): void {
     this.queue.push(t);
+    this.track(t);
+  }
+
+  private track(t: PendingTx): void {
     this.pendingById.set(t.p.id, t);
     const sender = t.p.tx.body.sender;
     const s = this.pendingSeq.get(sender);
@@ -591,7 +720,7 @@ export class CadwynNode {
 
   /** Cuts, executes and commits one block from the mempool. Returns its height, if any. */
   async produceBlock(): Promise<number | undefined> {
-    if (this.producing || this.closed || this.queueLength() === 0) return undefined;
+    if (this.producing || this.closed || this.driver || this.queueLength() === 0) return undefined;
     this.producing = true;
     try {
       return await this.produceBlockInner();
@@ -778,7 +907,8 @@ export class CadwynNode {
   }
 
   isFinal(height: number): boolean {
-    return height <= this.head.height && this.checkpointPolicy().quorum <= 1;
+    // A consortium node stores a block only once it is final.
+    return height <= this.head.height && (!!this.driver || this.checkpointPolicy().quorum <= 1);
   }
 
   /** The committed transaction, its log entry, and an inclusion proof in the latest log. */
@@ -828,6 +958,11 @@ export class CadwynNode {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    if (this.driver) {
+      // What etcd acknowledged stays there for the others to finish; nothing to flush here.
+      this.closed = true;
+      await this.driver.close();
+    }
     // Let pending acceptances land, then one last block so little waits in the mempool.
     if (this.acceptQueue.length > 0) this.flushAccepts();
     while (this.producing) await new Promise((r) => setTimeout(r, 5));

@@ -84,6 +84,15 @@ const TITLES: Record<string, { en: string; cy: string }> = {
     en: 'This document was already notarised',
     cy: 'Mae’r ddogfen hon wedi’i notareiddio eisoes',
   },
+  // consortium mode (decision 0009)
+  ORDERING_UNAVAILABLE: {
+    en: 'The consortium’s ordering service cannot be reached: try again shortly',
+    cy: 'Ni ellir cyrraedd gwasanaeth trefnu’r consortiwm: rhowch gynnig arall arni cyn hir',
+  },
+  VALIDATOR_HALTED: {
+    en: 'This node’s validator has stopped to keep the ledger safe; use another node',
+    cy: 'Mae dilysydd y nod hwn wedi stopio i gadw’r cyfriflyfr yn ddiogel; defnyddiwch nod arall',
+  },
   MEMPOOL_FULL: {
     en: 'The node is busy: try again shortly',
     cy: 'Mae’r nod yn brysur: rhowch gynnig arall arni cyn hir',

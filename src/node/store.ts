@@ -72,6 +72,9 @@ CREATE TABLE IF NOT EXISTS rejected (
   detail TEXT,
   at_ms INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- Consortium mode (decision 0009): what this validator executed and cosigned, one record per
+-- height, written before its cosignature leaves; blocks reach the tables above only when final.
+CREATE TABLE IF NOT EXISTS chain (height INTEGER PRIMARY KEY, record TEXT NOT NULL);
 `;
 
 const hexToBlob = (hex: string) => Buffer.from(hex, 'hex');
@@ -134,6 +137,11 @@ export class Store implements StateReader {
       mempoolAll: db.prepare<[], { seq: number; tx: string; receivedMs: number }>(
         'SELECT seq, tx, received_ms AS receivedMs FROM mempool ORDER BY seq',
       ),
+      chainGet: db.prepare<[number], { record: string }>(
+        'SELECT record FROM chain WHERE height = ?',
+      ),
+      chainPut: db.prepare('INSERT OR REPLACE INTO chain (height, record) VALUES (?, ?)'),
+      chainDel: db.prepare('DELETE FROM chain WHERE height = ?'),
       rejectedPut: db.prepare(
         'INSERT OR REPLACE INTO rejected (id, code, detail, at_ms) VALUES (?, ?, ?, ?)',
       ),
@@ -269,6 +277,17 @@ export class Store implements StateReader {
   rejected(id: string): RejectedRow | undefined {
     const r = this.st.rejectedGet.get(hexToBlob(id));
     return r && { id, code: r.code, detail: r.detail, atMs: r.atMs };
+  }
+
+  /** The consortium validator's own chain records (decision 0009). */
+  chainRecord(height: number): string | undefined {
+    return this.st.chainGet.get(height)?.record;
+  }
+  putChainRecord(height: number, record: string): void {
+    this.st.chainPut.run(height, record);
+  }
+  deleteChainRecord(height: number): void {
+    this.st.chainDel.run(height);
   }
 
   /** Runs fn in one SQLite transaction: all of it lands, or none. */

@@ -1,0 +1,370 @@
+// Runs one consortium validator inside a node (decision 0009): turns the orderer's watches and
+// reads into ValidatorCore events, one at a time, and carries its effects out — puts to the
+// orderer, alarms, and final blocks into the node's store. All the judgement is in the core;
+// this file is plumbing, and everything it learns it may learn twice (events are idempotent).
+import type { PrivateKey } from '../../core/crypto.js';
+import { parseNote } from '../../core/note.js';
+import { prepareTx } from '../../core/tx.js';
+import type { OrderedTx } from '../../ledger/block-builder.js';
+import type { Genesis } from '../../ledger/genesis.js';
+import type { Ledger } from '../../ledger/ledger.js';
+import type {
+  AlarmCode,
+  AppliedBlock,
+  ChainStorage,
+  Effect,
+  ValidatorEvent,
+  ValidatorKey,
+} from '../../consensus/validator.js';
+import { ValidatorCore } from '../../consensus/validator.js';
+import { nodeCryptoBackend } from '../crypto-node.js';
+import type { Store } from '../store.js';
+import type { Campaign, Ordering, Watch } from './ordering.js';
+
+export interface ConsortiumOptions {
+  /** etcd client URLs (loopback in tests and `cadwyn cluster up`). */
+  readonly etcd: readonly string[];
+  /** A proposal's time may be this far ahead of our clock (default 2000 ms). */
+  readonly maxDriftMs?: number;
+  /** How often the validator looks for new txs and, if it leads, cuts (default 20 ms). */
+  readonly tickMs?: number;
+  /** How often everything is re-read from the orderer in case a watch missed it (500 ms). */
+  readonly rereadMs?: number;
+  /** Proposer lease TTL, whole seconds (decision 0009: 2). */
+  readonly leaseSeconds?: number;
+}
+
+/** What the node lends its validator. */
+export interface DriverHost {
+  readonly genesis: Genesis;
+  readonly ledger: Ledger;
+  readonly store: Store;
+  readonly validatorName: string;
+  readonly nodeKey: PrivateKey;
+  readonly validators: readonly ValidatorKey[];
+  readonly blockIntervalMs: number;
+  readonly blockTxMax: number;
+  readonly clock: () => number;
+  readonly log: {
+    info(o: object, msg: string): void;
+    warn(o: object, msg: string): void;
+    error(o: object, msg: string): void;
+  };
+  /** Height of the last block in the store (every stored block is final). */
+  storedHeight(): number;
+  /** Writes a final block (its header, txs, state diff, refusals) and its quorum note. */
+  commitFinal(block: AppliedBlock, note: string): void;
+}
+
+export interface ConsortiumStatus {
+  readonly validator: string;
+  /** Highest height this validator executed and cosigned. */
+  readonly height: number;
+  /** Highest height it saw final. */
+  readonly finalHeight: number;
+  readonly leader: boolean;
+  readonly halted?: { readonly code: AlarmCode; readonly detail: string };
+  readonly evidence: number;
+  readonly orderer: 'ok' | 'unreachable';
+  readonly lastAlarm?: { readonly code: AlarmCode; readonly detail: string };
+}
+
+const TX_PAGE = 2000;
+
+/** The validator's own records in the node's SQLite file; the halt in its meta table. */
+class SqliteChainStorage implements ChainStorage {
+  constructor(private readonly store: Store) {}
+  get(height: number): string | undefined {
+    return this.store.chainRecord(height);
+  }
+  set(height: number, record: string): void {
+    this.store.putChainRecord(height, record);
+  }
+  delete(height: number): void {
+    this.store.deleteChainRecord(height);
+  }
+  getHalt(): string | undefined {
+    return this.store.getMeta('consortium-halt');
+  }
+  setHalt(reason: string): void {
+    this.store.putMeta('consortium-halt', reason);
+  }
+}
+
+export class ConsortiumDriver {
+  private queue: Promise<void> = Promise.resolve();
+  private campaign: Campaign | undefined;
+  private watches: Watch[] = [];
+  private timers: ReturnType<typeof setInterval>[] = [];
+  private fetching = false;
+  private rereading = false;
+  private closed = false;
+  private ordererOk = true;
+  private lastAlarm: { code: AlarmCode; detail: string } | undefined;
+  private readonly tickMs: number;
+  private readonly rereadMs: number;
+  private readonly leaseSeconds: number;
+
+  private constructor(
+    private readonly host: DriverHost,
+    private readonly core: ValidatorCore,
+    private readonly ordering: Ordering,
+    opts: ConsortiumOptions,
+  ) {
+    this.tickMs = opts.tickMs ?? 20;
+    this.rereadMs = opts.rereadMs ?? 500;
+    this.leaseSeconds = opts.leaseSeconds ?? 2;
+  }
+
+  /**
+   * Opens the validator over the node's stored chain (re-executing it), tells it which heights
+   * the store already holds as final, then starts following the orderer.
+   */
+  static async start(
+    host: DriverHost,
+    opts: ConsortiumOptions,
+    ordering: Ordering,
+  ): Promise<ConsortiumDriver> {
+    const { core, effects } = await ValidatorCore.open(
+      {
+        name: host.validatorName,
+        privateKey: host.nodeKey,
+        backend: nodeCryptoBackend,
+        ledger: host.ledger,
+        genesis: host.genesis,
+        validators: host.validators,
+        maxDriftMs: opts.maxDriftMs ?? 2000,
+        blockIntervalMs: host.blockIntervalMs,
+        maxTxsPerBlock: host.blockTxMax,
+        retryMs: 500,
+        // Txs come from every node's door: each validator checks every signature itself.
+        execOpts: {},
+      },
+      new SqliteChainStorage(host.store),
+    );
+    const d = new ConsortiumDriver(host, core, ordering, opts);
+    const stored = host.storedHeight();
+    for (let h = 1; h <= stored; h++) {
+      const row = host.store.getBlock(h);
+      const text = row ? parseNote(row.checkpoint) : undefined;
+      if (!text?.ok) {
+        effects.push({
+          kind: 'alarm',
+          code: 'STORE_CORRUPT',
+          detail: `stored block ${h} has no readable checkpoint`,
+          halted: false,
+        });
+        break;
+      }
+      effects.push(...core.assumeFinal(h, text.value.text));
+    }
+    core.release(stored);
+    d.carryOut(effects);
+    await d.follow();
+    return d;
+  }
+
+  status(): ConsortiumStatus {
+    const halted = this.core.halted;
+    return {
+      validator: this.core.name,
+      height: this.core.height,
+      finalHeight: this.core.finalHeight,
+      leader: this.campaign?.isLeader() ?? false,
+      ...(halted ? { halted } : {}),
+      evidence: this.core.evidence.length,
+      orderer: this.ordererOk ? 'ok' : 'unreachable',
+      ...(this.lastAlarm ? { lastAlarm: this.lastAlarm } : {}),
+    };
+  }
+
+  /** Puts an admitted tx in the ordered stream; resolves once a majority of etcd has it. */
+  putTx(id: string, canonicalTx: string): ReturnType<Ordering['putTx']> {
+    return this.ordering.putTx(id, canonicalTx);
+  }
+
+  get halted(): boolean {
+    return this.core.halted !== undefined;
+  }
+
+  /** Height at which tx `id` was included or refused, once this validator applied it. */
+  decidedAt(id: string): number | undefined {
+    return this.core.decidedAt(id);
+  }
+
+  private async follow(): Promise<void> {
+    const cur = this.core.cursor();
+    const blocks = await this.ordering.watchBlocks(cur.blockFrom, (b) => {
+      this.deliver({ kind: 'block', height: b.height, proposal: b.proposal });
+      // The block's range may be newer than what we read: fetch now, not at the next tick.
+      this.fetchTxs();
+    });
+    if (blocks.ok) this.watches.push(blocks.value);
+    const cosigs = await this.ordering.watchCosigs(cur.cosigFrom, (c) =>
+      this.deliver({ kind: 'cosig', height: c.height, validator: c.validator, note: c.note }),
+    );
+    if (cosigs.ok) this.watches.push(cosigs.value);
+    if (!blocks.ok || !cosigs.ok) this.ordererOk = false;
+    if (!this.core.halted) this.stand();
+    this.timers.push(
+      setInterval(() => {
+        this.fetchTxs();
+        const now = this.host.clock();
+        const c = this.campaign;
+        // The lease as the core sees it: held until the next tick, re-asserted at each.
+        this.deliver({ kind: 'lease', until: c?.isLeader() ? now + 2 * this.tickMs : 0 });
+        this.deliver({ kind: 'tick' });
+      }, this.tickMs),
+      setInterval(() => void this.reread(), this.rereadMs),
+    );
+  }
+
+  /** Stands for proposer; stands again whenever the candidacy ends, unless halted or closed. */
+  private stand(): void {
+    if (this.closed || this.core.halted) return;
+    const c = this.ordering.campaign(this.host.validatorName, { ttlSeconds: this.leaseSeconds });
+    this.campaign = c;
+    void c.elected.then(() => this.host.log.info({ validator: c.name }, 'elected proposer'));
+    void c.lost.then((reason) => {
+      if (this.campaign === c) this.campaign = undefined;
+      if (!this.closed && !this.core.halted) {
+        this.host.log.warn({ reason }, 'proposer candidacy ended; standing again');
+        setTimeout(() => this.stand(), 100);
+      }
+    });
+  }
+
+  /** Events go into the core one at a time, in arrival order. */
+  private deliver(ev: ValidatorEvent): void {
+    this.queue = this.queue
+      .then(async () => {
+        if (this.closed) return;
+        this.carryOut(await this.core.handle(ev, this.host.clock()));
+      })
+      .catch((e: unknown) => {
+        this.host.log.error({ err: String(e) }, 'consortium event failed');
+      });
+  }
+
+  private fetchTxs(): void {
+    if (this.fetching || this.closed) return;
+    this.fetching = true;
+    const after = this.core.cursor().txAfter;
+    void this.ordering
+      .txRange(after, TX_PAGE)
+      .then((r) => {
+        this.ordererOk = r.ok;
+        if (!r.ok) return;
+        const { entries, readRevision } = r.value;
+        const full = entries.length >= TX_PAGE;
+        const last = entries[entries.length - 1];
+        const upTo = full && last ? last.revision : readRevision;
+        if (upTo <= after) return;
+        const ordered: OrderedTx[] = [];
+        for (const e of entries) {
+          // What another node's door let through is checked again here; an entry that is not
+          // a well-formed tx under its own id is skipped alike by every honest validator.
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(e.tx);
+          } catch {
+            continue;
+          }
+          const p = prepareTx(parsed);
+          if (p.ok && p.value.id === e.id && p.value.canonicalTx === e.tx) {
+            ordered.push({ revision: e.revision, p: p.value });
+          }
+        }
+        this.deliver({ kind: 'txs', after, upTo, entries: ordered });
+        if (full) setImmediate(() => this.fetchTxs());
+      })
+      .finally(() => {
+        this.fetching = false;
+      });
+  }
+
+  /** Whatever a watch may have missed (a reconnect, a lost event): read it again. */
+  private async reread(): Promise<void> {
+    if (this.rereading || this.closed) return;
+    this.rereading = true;
+    try {
+      const cur = this.core.cursor();
+      const b = await this.ordering.getBlock(cur.blockFrom);
+      this.ordererOk = b.ok;
+      if (b.ok && b.value) {
+        this.deliver({ kind: 'block', height: b.value.height, proposal: b.value.proposal });
+        this.fetchTxs();
+      }
+      const top = Math.min(this.core.height, cur.cosigFrom + 50);
+      for (let h = cur.cosigFrom; h <= top; h++) {
+        const cs = await this.ordering.cosigs(h);
+        if (!cs.ok) break;
+        for (const c of cs.value) {
+          this.deliver({ kind: 'cosig', height: c.height, validator: c.validator, note: c.note });
+        }
+      }
+    } finally {
+      this.rereading = false;
+    }
+  }
+
+  private carryOut(effects: readonly Effect[]): void {
+    for (const e of effects) {
+      switch (e.kind) {
+        case 'putBlock': {
+          const c = this.campaign;
+          if (!c) break;
+          // NOT_LEADER / BLOCK_EXISTS are answers, not failures: the watch shows what won.
+          void this.ordering.putBlock(c, e.height, e.proposal);
+          break;
+        }
+        case 'putCosig':
+          void this.ordering.putCosig(e.height, this.host.validatorName, e.note);
+          break;
+        case 'final':
+          break;
+        case 'evidence':
+          this.host.log.warn(
+            { validator: e.validator, height: e.height },
+            'equivocation: two cosignatures by one validator at one height',
+          );
+          break;
+        case 'resign':
+          void this.campaign?.resign();
+          break;
+        case 'alarm':
+          this.lastAlarm = { code: e.code, detail: e.detail };
+          this.host.log.error(
+            { code: e.code, detail: e.detail, halted: e.halted },
+            e.halted ? 'validator halted' : 'validator alarm',
+          );
+          break;
+      }
+    }
+    this.commitReady();
+  }
+
+  /** Writes every block that is both applied here and final, in height order. */
+  private commitReady(): void {
+    for (;;) {
+      const h = this.host.storedHeight() + 1;
+      const applied = this.core.appliedBlock(h);
+      const body = this.core.finalCheckpoint(h);
+      if (!applied || body === undefined || body !== applied.checkpoint) return;
+      const note = this.core.finalNote(h);
+      if (note === undefined) return;
+      this.host.commitFinal(applied, note);
+      this.core.release(h);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of this.timers) clearInterval(t);
+    await this.queue;
+    await Promise.all(this.watches.map((w) => w.close().catch(() => undefined)));
+    await this.campaign?.resign().catch(() => undefined);
+    await this.ordering.close();
+  }
+}
