@@ -13,6 +13,8 @@ import { nodeCryptoBackend } from '../node/crypto-node.js';
 import { FILES } from '../node/datadir.js';
 import { STAFF_TOKEN_FILE } from '../node/identity/staff.js';
 import { startNode } from '../node/start.js';
+import type { ClusterFile } from '../node/consortium/local-cluster.js';
+import { CLUSTER_FILE, LocalCluster } from '../node/consortium/local-cluster.js';
 import { DemoError, runCitizenDemo } from './demo-citizen.js';
 import type { Problem } from './client.js';
 import { CliError, createKeyFile, loadOrCreateKey, NodeClient, signAs } from './client.js';
@@ -90,6 +92,10 @@ program
   .option('--sync <mode>', 'FULL fsyncs each commit; NORMAL survives a process crash', 'FULL')
   .option('--no-demo-registers', 'do not put the demo business register on a new ledger')
   .option(
+    '--etcd <urls>',
+    'consortium mode: etcd client URLs, comma-separated (default: solo ordering)',
+  )
+  .option(
     '--public-url <url>',
     'the URL wallets reach this node at (default $CADWYN_PUBLIC_URL or http://localhost:<port>)',
   )
@@ -106,6 +112,7 @@ program
       synchronous: o.sync === 'NORMAL' ? 'NORMAL' : 'FULL',
       ...(publicUrl ? { publicUrl } : {}),
       demoRegisters: o.demoRegisters !== false && env.CADWYN_DEMO_REGISTERS !== '0',
+      ...(o.etcd ? { consortium: { etcd: String(o.etcd).split(',').filter(Boolean) } } : {}),
       onCreated: (dir) => console.error(say(lang, 'createdConsortium', dir)),
     });
     console.error(say(lang, 'nodeListening', running.url));
@@ -358,6 +365,129 @@ tx.command('status')
     if (r.status !== 200) throw new CliError(problemLine(r.body));
     console.log(JSON.stringify(r.body, null, 2));
   });
+
+const cluster = program
+  .command('cluster')
+  .description('a local consortium: 4 validator nodes and 3 etcd members on 127.0.0.1');
+const clusterDir = (o: { dir?: string }) =>
+  resolve(o.dir ?? env.CADWYN_CLUSTER ?? '.cadwyn-cluster');
+
+cluster
+  .command('up')
+  .description('start it (resumes its data if the directory holds one) and stay in the foreground')
+  .option('--dir <dir>', 'where its data lives (default $CADWYN_CLUSTER or ./.cadwyn-cluster)')
+  .option('--port <port>', 'HTTP port of node 0; node i uses port + i', int('port', 1, 65530), 8080)
+  .option('--validators <n>', 'validator nodes', int('validators', 1, 4), 4)
+  .option('--no-demo-registers', 'do not put the demo registers on a new ledger')
+  .action(async (o) => {
+    const dir = clusterDir(o);
+    const file = join(dir, CLUSTER_FILE);
+    if (existsSync(file)) {
+      const pid = (JSON.parse(readFileSync(file, 'utf8')) as ClusterFile).supervisorPid;
+      if (pidAlive(pid)) throw new CliError(`${dir}: already running (pid ${pid})`);
+    }
+    console.error(say(lang, 'clusterStarting', o.validators, 3, dir));
+    const c = await LocalCluster.up({
+      dir,
+      validators: o.validators,
+      basePort: o.port,
+      demoRegisters: o.demoRegisters !== false && env.CADWYN_DEMO_REGISTERS !== '0',
+    });
+    console.error(say(lang, 'clusterUp', c.url(0), c.urls.join(' ')));
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      console.error(say(lang, 'stopping'));
+      await c.down();
+      console.error(say(lang, 'clusterStopped'));
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void stop());
+    process.on('SIGINT', () => void stop());
+  });
+
+cluster
+  .command('down')
+  .description('stop the local consortium started by "cluster up"')
+  .option('--dir <dir>', 'its directory (default $CADWYN_CLUSTER or ./.cadwyn-cluster)')
+  .action(async (o) => {
+    const dir = clusterDir(o);
+    const file = join(dir, CLUSTER_FILE);
+    const pid = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as ClusterFile).supervisorPid
+      : undefined;
+    if (pid === undefined || !pidAlive(pid))
+      throw new CliError(say(lang, 'clusterNotRunning', dir));
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + 30_000;
+    while (pidAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (pidAlive(pid)) process.kill(pid, 'SIGKILL');
+    console.error(say(lang, 'clusterStopped'));
+  });
+
+cluster
+  .command('status')
+  .description("each node's height, finality and proposer, and each etcd member's health")
+  .option('--dir <dir>', 'its directory (default $CADWYN_CLUSTER or ./.cadwyn-cluster)')
+  .option('--json', 'machine-readable output')
+  .action(async (o) => {
+    const dir = clusterDir(o);
+    const file = join(dir, CLUSTER_FILE);
+    if (!existsSync(file)) throw new CliError(say(lang, 'clusterNotRunning', dir));
+    const rec = JSON.parse(readFileSync(file, 'utf8')) as ClusterFile;
+    const get = async (url: string): Promise<unknown> => {
+      try {
+        const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
+        return r.ok ? await r.json() : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const nodes = await Promise.all(
+      rec.nodes.map(async (n) => {
+        const url = `http://127.0.0.1:${n.port}`;
+        return { url, status: (await get(`${url}/v1/status`)) as NodeStatus | undefined };
+      }),
+    );
+    const etcd = await Promise.all(
+      rec.etcd.ports.map(async (p) => {
+        const url = `http://127.0.0.1:${p.client}`;
+        const h = (await get(`${url}/health`)) as { health?: string } | undefined;
+        return { url, healthy: h?.health === 'true' };
+      }),
+    );
+    if (o.json) {
+      console.log(JSON.stringify({ nodes, etcd }, null, 2));
+      return;
+    }
+    nodes.forEach((n, i) => {
+      const c = n.status?.consortium;
+      const state = c
+        ? say(lang, 'clusterNodeState', c.height, c.finalHeight, c.leader, c.halted?.code ?? '')
+        : say(lang, 'clusterNodeDown');
+      console.log(say(lang, 'clusterNode', i, n.url, state));
+    });
+    etcd.forEach((e, i) => console.log(say(lang, 'clusterEtcd', i, e.url, e.healthy)));
+  });
+
+interface NodeStatus {
+  readonly consortium?: {
+    readonly height: number;
+    readonly finalHeight: number;
+    readonly leader: boolean;
+    readonly halted?: { readonly code: string };
+  };
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const demo = program.command('demo').description('guided stories against a running node');
 demo

@@ -87,6 +87,50 @@ const M = {
     en: (url: string) => `Cannot reach the node at ${url}. Is it running (cadwyn start)?`,
     cy: (url: string) => `Methu cyrraedd y nod yn ${url}. Ydy e’n rhedeg (cadwyn start)?`,
   },
+  // cadwyn cluster (decision 0009)
+  clusterStarting: {
+    en: (n: number, m: number, dir: string) =>
+      `Starting a local consortium: ${m} etcd members and ${n} validator nodes in ${dir}…`,
+    cy: (n: number, m: number, dir: string) =>
+      `Yn cychwyn consortiwm lleol: ${m} aelod etcd a ${n} nod dilysu yn ${dir}…`,
+  },
+  clusterUp: {
+    en: (url: string, urls: string) =>
+      `The consortium is running. Open ${url}/ (the Explorer shows its blocks and who cosigned them).
+` +
+      `Nodes: ${urls}
+Stop it with: npx cadwyn cluster down   (or Ctrl-C here)`,
+    cy: (url: string, urls: string) =>
+      `Mae’r consortiwm yn rhedeg. Agorwch ${url}/ (mae’r Archwiliwr yn dangos ei flociau a phwy a’u cydlofnododd).
+` +
+      `Nodau: ${urls}
+I’w stopio: npx cadwyn cluster down   (neu Ctrl-C yma)`,
+  },
+  clusterStopped: {
+    en: () => 'The local consortium has stopped.',
+    cy: () => 'Mae’r consortiwm lleol wedi stopio.',
+  },
+  clusterNotRunning: {
+    en: (dir: string) => `No local consortium is running from ${dir}.`,
+    cy: (dir: string) => `Nid oes consortiwm lleol yn rhedeg o ${dir}.`,
+  },
+  clusterNode: {
+    en: (i: number, url: string, state: string) => `node ${i}  ${url}  ${state}`,
+    cy: (i: number, url: string, state: string) => `nod ${i}  ${url}  ${state}`,
+  },
+  clusterNodeState: {
+    en: (h: number, f: number, leader: boolean, halted: string) =>
+      `height ${h}, final ${f}${leader ? ', proposer' : ''}${halted ? `, HALTED: ${halted}` : ''}`,
+    cy: (h: number, f: number, leader: boolean, halted: string) =>
+      `uchder ${h}, terfynol ${f}${leader ? ', cynigydd' : ''}${halted ? `, WEDI STOPIO: ${halted}` : ''}`,
+  },
+  clusterNodeDown: { en: () => 'not answering', cy: () => 'dim ateb' },
+  clusterEtcd: {
+    en: (i: number, url: string, ok: boolean) =>
+      `etcd ${i}  ${url}  ${ok ? 'healthy' : 'not healthy'}`,
+    cy: (i: number, url: string, ok: boolean) =>
+      `etcd ${i}  ${url}  ${ok ? 'iach' : 'ddim yn iach'}`,
+  },
   fileMissing: {
     en: (file: string) => `Cannot read ${file}`,
     cy: (file: string) => `Methu darllen ${file}`,

@@ -211,6 +211,8 @@ export class CadwynNode {
   private producing = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private driver: ConsortiumDriver | undefined;
+  /** Consortium mode: each sender's last put to etcd still under way. */
+  private readonly ordered = new Map<string, Promise<void>>();
   private closed = false;
   readonly stats = { accepted: 0, rejectedAtDoor: 0, committed: 0, rejectedAtExecution: 0 };
 
@@ -664,7 +666,21 @@ export class CadwynNode {
       this.track(t);
       return t;
     });
-    const puts = await Promise.all(accepted.map((a) => driver.putTx(a.p.id, a.p.canonicalTx)));
+    // One sender's txs go to etcd one after another: the order of their puts is the order of
+    // their revisions, so seq n+1 can never be ordered before seq n. Senders run in parallel.
+    const puts = await Promise.all(
+      accepted.map((a) => {
+        const sender = a.p.tx.body.sender;
+        const prev = this.ordered.get(sender) ?? Promise.resolve();
+        const put = prev.then(() => driver.putTx(a.p.id, a.p.canonicalTx));
+        const done = put.then(() => undefined);
+        this.ordered.set(sender, done);
+        void done.then(() => {
+          if (this.ordered.get(sender) === done) this.ordered.delete(sender);
+        });
+        return put;
+      }),
+    );
     puts.forEach((r, i) => {
       const a = accepted[i] as (typeof accepted)[number];
       if (r.ok) {

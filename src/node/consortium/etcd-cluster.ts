@@ -21,6 +21,11 @@ export interface EtcdClusterOptions {
   readonly clusterToken?: string;
   /** How long start() and restart() wait for health. */
   readonly startTimeoutMs?: number;
+  /**
+   * The members' ports, to start again a cluster whose data dirs exist (its peers' URLs are in
+   * that data); fresh free ports otherwise.
+   */
+  readonly ports?: readonly { readonly client: number; readonly peer: number }[];
 }
 
 export interface EtcdMemberInfo {
@@ -128,7 +133,8 @@ export interface MemberStatus {
 
 export class EtcdCluster {
   private readonly members: Member[] = [];
-  private readonly opts: Required<Omit<EtcdClusterOptions, 'members'>>;
+  private readonly opts: Required<Omit<EtcdClusterOptions, 'members' | 'ports'>>;
+  private readonly fixedPorts: EtcdClusterOptions['ports'];
   private readonly size: number;
   private started = false;
 
@@ -138,6 +144,10 @@ export class EtcdCluster {
       throw new RangeError(`members must be an integer in 1..9, got ${size}`);
     }
     this.size = size;
+    if (options.ports && options.ports.length !== size) {
+      throw new RangeError(`ports for ${options.ports.length} members, cluster of ${size}`);
+    }
+    this.fixedPorts = options.ports;
     this.opts = {
       baseDir: options.baseDir,
       etcdBinary: options.etcdBinary ?? '/usr/bin/etcd',
@@ -150,6 +160,11 @@ export class EtcdCluster {
 
   get clientUrls(): readonly string[] {
     return this.members.map((m) => `http://127.0.0.1:${m.clientPort}`);
+  }
+
+  /** Each member's ports (to start this cluster again later on the same data). */
+  get ports(): { client: number; peer: number }[] {
+    return this.members.map((m) => ({ client: m.clientPort, peer: m.peerPort }));
   }
 
   get clusterToken(): string {
@@ -177,7 +192,9 @@ export class EtcdCluster {
     installExitHooks();
     live.add(this);
     mkdirSync(this.opts.baseDir, { recursive: true });
-    const ports = await freePorts(this.size * 2);
+    const ports = this.fixedPorts
+      ? this.fixedPorts.flatMap((p) => [p.client, p.peer])
+      : await freePorts(this.size * 2);
     for (let i = 0; i < this.size; i++) {
       this.members.push({
         index: i,
@@ -192,6 +209,7 @@ export class EtcdCluster {
       });
     }
     try {
+      // etcd itself ignores the initial cluster once a member's data dir holds one.
       for (const m of this.members) await this.spawnMember(m, 'new');
       await this.waitHealthy(this.members.map((m) => m.index));
     } catch (e) {
