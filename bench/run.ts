@@ -7,6 +7,8 @@
 //   (h) credentials issued/s: library, and end to end over HTTP (bench/identity.ts)
 //   (i) presentations verified/s on every core, vs the target and the signature ceiling
 //   (j) consent-checked data requests answered/s, each after its access record is committed
+//   (k) consortium: 4 validator nodes + 3 etcd members, final tx/s and submit→final latency,
+//       vs the ceiling (a) ÷ 4 (bench/consortium.ts)
 // The node runs as a child process (`node bin/cadwyn.js start`, default options: FULL sync),
 // and every transaction is signed before any timing. Prints tables; writes .tmp/bench-results.json.
 //
@@ -45,6 +47,8 @@ import {
   identityRows,
 } from './identity.js';
 import { makeLoad } from './txgen.js';
+import type { ConsortiumResult } from './consortium.js';
+import { benchConsortium } from './consortium.js';
 import type { Row } from './util.js';
 import { errorText, fmt, fmtBytes, machineInfo, table } from './util.js';
 
@@ -56,7 +60,10 @@ const SENDERS = 100;
 const SINGLE_CONNECTIONS = 64;
 const SINGLE_TXS = 20_000;
 const LATENCY_SECONDS = 10;
-const OVERALL_LIMIT_MS = 14 * 60_000;
+const OVERALL_LIMIT_MS = 18 * 60_000;
+/** (k): issue 5's target, of the ceiling (a) ÷ validators. */
+const CONSORTIUM_TARGET_RATIO = 0.55;
+const CONSORTIUM_TXS = 20_000;
 
 interface Args {
   readonly profile: boolean;
@@ -69,7 +76,7 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
   let profile = false;
-  let phases = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']);
+  let phases = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k']);
   let bTxs: number | undefined;
   let keep = false;
   let sync: 'FULL' | 'NORMAL' = 'FULL';
@@ -106,6 +113,7 @@ interface Results {
   h2?: IssueHttpResult;
   i?: VerifyResult;
   j?: ExchangeResult;
+  k?: ConsortiumResult;
   profile?: { b?: ThreadProfile[]; cd?: ThreadProfile[] };
   errors: Record<string, string>;
   totalSeconds?: number;
@@ -468,6 +476,30 @@ function report(r: Results): string {
   err('g');
   rows.push(...identityRows(r));
   for (const k of ['h1', 'i', 'identity node', 'h2', 'j']) err(k);
+  if (r.k) {
+    const k = r.k;
+    const ceiling = r.a ? r.a.perSecond / k.validators : undefined;
+    rows.push({
+      figure: `(k) consortium, ${k.validators} validators + ${k.etcdMembers} etcd`,
+      value: `${fmt(k.finalTxPerSec)} tx/s`,
+      note: `${fmt(k.txs)} tx final (> 2/3 cosigned) in ${fmt(k.seconds, 1)} s, ${k.txsPerRequest} tx/request to all nodes; ${k.retries} retries on 503`,
+    });
+    if (ceiling !== undefined) {
+      rows.push({
+        figure: '    ceiling (a) ÷ validators',
+        value: `${fmt(ceiling)} tx/s`,
+        note: `ratio ${fmt(k.finalTxPerSec / ceiling, 3)}; target ${CONSORTIUM_TARGET_RATIO} (${
+          k.finalTxPerSec / ceiling >= CONSORTIUM_TARGET_RATIO ? 'met' : 'not met'
+        })`,
+      });
+    }
+    rows.push({
+      figure: '    latency submit→final p50 / p99',
+      value: `${fmt(k.latency.p50Ms, 1)} / ${fmt(k.latency.p99Ms, 1)} ms`,
+      note: `target p99 ≤ 1000 ms (${k.latency.p99Ms <= 1000 ? 'met' : 'not met'}); offered ${fmt(k.latency.offeredTxPerSec)} tx/s, ${fmt(k.latency.committed)} of ${fmt(k.latency.requests)} final; max ${fmt(k.latency.maxMs, 1)} ms`,
+    });
+  }
+  err('k');
   const head = [
     `Cadwyn bench — ${m.cores} cores, ${m.cpuModel}, Node ${m.node}, ${m.platform}, ${m.memoryGiB} GiB`,
     `(other processes share this machine: figures are noisy; load generator shares the cores)`,
@@ -580,6 +612,11 @@ async function main(): Promise<void> {
       await phase(results, 'identity node', () =>
         runIdentityNode(results, args, join(tmpRoot, 'node-identity')),
       );
+    }
+    if (args.phases.has('k')) {
+      await phase(results, 'k', async () => {
+        results.k = await benchConsortium({ txs: CONSORTIUM_TXS, log, keep: args.keep });
+      });
     }
   } finally {
     clearTimeout(watchdog);

@@ -160,6 +160,8 @@ interface Applied {
   readonly note: string;
   readonly included: readonly string[];
   readonly refused: readonly string[];
+  /** The orderer revision the block's range ends at. */
+  readonly toRev: number;
 }
 
 type Tip = ChainTip & { readonly toRev: number };
@@ -373,6 +375,27 @@ export class ValidatorCore {
     return out;
   }
 
+  /**
+   * The highest height above `after` up to which every validator's cosignature over the final
+   * checkpoint is known here, heights contiguous from the first above `after` we hold
+   * cosignatures for; with the range end of that height. Below it no validator that cosigned
+   * needs the orderer's txs any more: what the orderer may then compact.
+   */
+  cosignedByAll(after: number): { height: number; toRev: number } | undefined {
+    let h = Infinity;
+    for (const k of this.cosigs.keys()) if (k > after && k < h) h = k;
+    let best: { height: number; toRev: number } | undefined;
+    for (; Number.isFinite(h); h++) {
+      const body = this.finals.get(h);
+      const a = this.applied.get(h);
+      const byV = this.cosigs.get(h);
+      if (body === undefined || !a || !byV) break;
+      if (this.cfg.validators.some((v) => !byV.get(v.name)?.has(body))) break;
+      best = { height: h, toRev: a.toRev };
+    }
+    return best;
+  }
+
   /** Where a re-read should resume (etcd watches resume from a revision). */
   cursor(): { txAfter: number; blockFrom: number; cosigFrom: number } {
     return {
@@ -533,6 +556,7 @@ export class ValidatorCore {
       note,
       included: built.included,
       refused: built.refused.map((r) => r.id),
+      toRev: p.toRev,
     });
     for (const t of range) this.decided.set(t.p.id, p.height);
     // A restarted validator knows the txs of its stored blocks, so its range cursor resumes.

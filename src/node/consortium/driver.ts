@@ -70,6 +70,10 @@ export interface ConsortiumStatus {
 }
 
 const TX_PAGE = 2000;
+/** Blocks read per re-read round at most (the watch normally delivers them first). */
+const REREAD_BLOCKS = 500;
+/** How often the proposer compacts the orderer's txs. */
+const COMPACT_MS = 1000;
 
 /** The validator's own records in the node's SQLite file; the halt in its meta table. */
 class SqliteChainStorage implements ChainStorage {
@@ -101,6 +105,9 @@ export class ConsortiumDriver {
   private closed = false;
   private ordererOk = true;
   private lastAlarm: { code: AlarmCode; detail: string } | undefined;
+  /** Height and revision up to which the orderer's txs were compacted (by us). */
+  private compacted = { height: 0, rev: 0 };
+  private compacting = false;
   private readonly tickMs: number;
   private readonly rereadMs: number;
   private readonly leaseSeconds: number;
@@ -125,6 +132,7 @@ export class ConsortiumDriver {
     opts: ConsortiumOptions,
     ordering: Ordering,
   ): Promise<ConsortiumDriver> {
+    const t0 = host.clock();
     const { core, effects } = await ValidatorCore.open(
       {
         name: host.validatorName,
@@ -159,8 +167,13 @@ export class ConsortiumDriver {
       effects.push(...core.assumeFinal(h, text.value.text));
     }
     core.release(stored);
+    const t1 = host.clock();
     d.carryOut(effects);
     await d.follow();
+    host.log.info(
+      { replayed: core.height, replayMs: t1 - t0, followMs: host.clock() - t1 },
+      'validator started',
+    );
     return d;
   }
 
@@ -216,6 +229,7 @@ export class ConsortiumDriver {
         this.deliver({ kind: 'tick' });
       }, this.tickMs),
       setInterval(() => void this.reread(), this.rereadMs),
+      setInterval(() => void this.compact(), COMPACT_MS),
     );
   }
 
@@ -283,18 +297,40 @@ export class ConsortiumDriver {
       });
   }
 
+  /**
+   * The proposer keeps etcd's tx/ keys few (etcd sorts the whole range on every read): once
+   * every validator cosigned a height, no validator needs that height's txs from etcd. A
+   * validator that is down stops this at its height, so it can catch up when it returns.
+   */
+  private async compact(): Promise<void> {
+    if (this.compacting || this.closed || !this.campaign?.isLeader()) return;
+    this.compacting = true;
+    try {
+      const upTo = this.core.cosignedByAll(this.compacted.height);
+      if (!upTo || upTo.toRev <= this.compacted.rev) return;
+      const r = await this.ordering.compact(upTo.toRev);
+      if (r.ok) this.compacted = { height: upTo.height, rev: upTo.toRev };
+    } catch (e) {
+      this.host.log.warn({ err: String(e) }, 'compaction failed');
+    } finally {
+      this.compacting = false;
+    }
+  }
+
   /** Whatever a watch may have missed (a reconnect, a lost event): read it again. */
   private async reread(): Promise<void> {
     if (this.rereading || this.closed) return;
     this.rereading = true;
     try {
       const cur = this.core.cursor();
-      const b = await this.ordering.getBlock(cur.blockFrom);
-      this.ordererOk = b.ok;
-      if (b.ok && b.value) {
+      // A node that was paused or cut off may be many blocks behind: read on while they exist.
+      for (let h = cur.blockFrom; h < cur.blockFrom + REREAD_BLOCKS; h++) {
+        const b = await this.ordering.getBlock(h);
+        this.ordererOk = b.ok;
+        if (!b.ok || !b.value) break;
         this.deliver({ kind: 'block', height: b.value.height, proposal: b.value.proposal });
-        this.fetchTxs();
       }
+      this.fetchTxs();
       const top = Math.min(this.core.height, cur.cosigFrom + 50);
       for (let h = cur.cosigFrom; h <= top; h++) {
         const cs = await this.ordering.cosigs(h);

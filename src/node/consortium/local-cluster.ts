@@ -173,7 +173,11 @@ export class LocalCluster {
     ];
     const proc = spawn(process.execPath, args, {
       stdio: ['ignore', log, log],
-      env: { ...process.env, LOG_LEVEL: 'warn', ...this.o.env },
+      env: {
+        ...process.env,
+        LOG_LEVEL: process.env.CADWYN_CLUSTER_LOG_LEVEL ?? 'warn',
+        ...this.o.env,
+      },
     });
     closeSync(log);
     p.proc = proc;
@@ -182,7 +186,7 @@ export class LocalCluster {
     void p.exited.then(() => {
       if (p.proc === proc) p.proc = null;
     });
-    await this.waitReady(p, 30_000);
+    await this.waitReady(p, 90_000);
   }
 
   /** Polls /healthz (the node is up; /readyz may say its validator halted, by design). */
