@@ -13,6 +13,8 @@ export const PAGES = [
   '',
   'explorer/',
   'explorer/businesses/',
+  'explorer/titles/',
+  'explorer/goods/',
   'wallet/',
   'portal/',
   'accessibility/',

@@ -9,6 +9,7 @@
 //   (j) consent-checked data requests answered/s, each after its access record is committed
 //   (k) consortium: 4 validator nodes + 3 etcd members, final tx/s and submit→final latency,
 //       vs the ceiling (a) ÷ 4 (bench/consortium.ts)
+//   (l) regulated goods: recall trace over 100,000 lots (bench/goods.ts)
 // The node runs as a child process (`node bin/cadwyn.js start`, default options: FULL sync),
 // and every transaction is signed before any timing. Prints tables; writes .tmp/bench-results.json.
 //
@@ -21,6 +22,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchMerkle } from './merkle.js';
+import type { GoodsBenchResult } from './goods.js';
+import { benchGoodsTrace } from './goods.js';
 import type { MerkleBenchResult } from './merkle.js';
 import { benchVerifyCeiling } from './ceiling.js';
 import type { CeilingResult } from './ceiling.js';
@@ -76,7 +79,7 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
   let profile = false;
-  let phases = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k']);
+  let phases = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']);
   let bTxs: number | undefined;
   let keep = false;
   let sync: 'FULL' | 'NORMAL' = 'FULL';
@@ -114,6 +117,7 @@ interface Results {
   i?: VerifyResult;
   j?: ExchangeResult;
   k?: ConsortiumResult;
+  l?: GoodsBenchResult;
   profile?: { b?: ThreadProfile[]; cd?: ThreadProfile[] };
   errors: Record<string, string>;
   totalSeconds?: number;
@@ -435,6 +439,24 @@ function report(r: Results): string {
     });
   }
   err('e');
+  if (r.l) {
+    rows.push({
+      figure: `(l) goods recall trace, ${fmt(r.l.tree.lots)} lots (tree)`,
+      value: `${fmt(r.l.tree.traceMs, 1)} ms`,
+      note: `median of ${r.l.tree.runs}; built from ${fmt(r.l.tree.buildTxs)} signed txs`,
+    });
+    rows.push({
+      figure: '    same, read from SQLite (cold cache)',
+      value: `${fmt(r.l.tree.sqliteMs, 1)} ms`,
+      note: 'a query and a JSON parse per lot',
+    });
+    rows.push({
+      figure: `    ${fmt(r.l.chain.lots)} lots in one chain`,
+      value: `${fmt(r.l.chain.traceMs, 1)} ms`,
+      note: `leaf recall check ${fmt(r.l.tree.leafRecallCheckUs, 2)} µs`,
+    });
+  }
+  err('l');
   if (r.f) {
     const f = r.f;
     rows.push({
@@ -550,6 +572,12 @@ async function main(): Promise<void> {
       await phase(results, 'e', async () => {
         log('(e) Merkle log of 1,000,000 leaves');
         results.e = await benchMerkle(1_000_000);
+      });
+    }
+    if (args.phases.has('l')) {
+      await phase(results, 'l', async () => {
+        log('(l) regulated goods: recall trace over 100,000 lots');
+        results.l = benchGoodsTrace(100_000);
       });
     }
     const dirA = join(tmpRoot, 'node-b');

@@ -4,10 +4,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Problem, Sender, TestNode } from './helpers.js';
+import type { EventStream, Problem, Sender, SseEvent, TestNode } from './helpers.js';
 import {
   GWENT_BODIES,
   newDidKeySender,
+  openEventStream,
   randomDigest,
   removeDir,
   sign,
@@ -15,8 +16,10 @@ import {
   stopTestNode,
   submitAndWait,
   txBody,
+  waitUntil,
 } from './helpers.js';
 import { staffOf } from './identity-helpers.js';
+import { REPLAY_BLOCKS_MAX, replayPlan } from '../src/node/business-events.js';
 import { DEMO_BUSINESSES, DEMO_DIRECTORS } from '../src/node/demo-registers.js';
 
 const NEWPORT = GWENT_BODIES.find((b) => b.slug === 'newport');
@@ -31,8 +34,10 @@ interface Summary {
   name: { en: string; cy?: string };
   status: string;
   officeArea: string;
+  formerly?: { en: string; cy?: string };
 }
 interface Entry extends Summary {
+  formerNames: { name: { en: string; cy?: string }; untilMs: number; txId: string }[];
   licences: { id: string; kind: string; status: string; validNow: boolean }[];
   history: { event: string; txId: string; receipt: string }[];
   directorCount: number;
@@ -42,6 +47,7 @@ describe('business register API', () => {
   let n: TestNode;
   let applicant: Sender;
   let seq = 1;
+  let lingering: EventStream | undefined;
   const staff = () => staffOf(n);
 
   beforeAll(async () => {
@@ -227,6 +233,237 @@ describe('business register API', () => {
     );
     expect(amendAgain.status).toBe(409);
     expect(amendAgain.json.code).toBe('BUSINESS_DISSOLVED');
+  });
+
+  it('finds an organisation by names it no longer holds; a dissolved one’s name is free', async () => {
+    const approve = async (id: string) =>
+      (
+        await n.http.post<{ number: string }>(
+          `/v1/bodies/newport/businesses/applications/${id}/approve`,
+          {},
+          staff(),
+        )
+      ).json.number;
+    const search = async (q: string) =>
+      (await n.http.get<{ businesses: Summary[] }>(`/v1/businesses?q=${encodeURIComponent(q)}`))
+        .json.businesses;
+    const first = await approve(
+      await applyFor({ en: 'Tredegar Tinworks Ltd', cy: 'Gwaith Tun Tredegar Cyf' }),
+    );
+    const renamed = await n.http.post<{ txId: string }>(
+      `/v1/bodies/newport/businesses/${first}/amend`,
+      { name: { en: 'Tredegar Metalworks Ltd', cy: 'Gwaith Metel Tredegar Cyf' } },
+      staff(),
+    );
+    expect(renamed.status, renamed.text).toBe(201);
+
+    // By its old English name and its old Welsh name: found, saying what it was called.
+    for (const q of ['tredegar tin', 'gwaith tun']) {
+      expect(await search(q)).toMatchObject([
+        {
+          number: first,
+          status: 'registered',
+          name: { en: 'Tredegar Metalworks Ltd' },
+          formerly: { en: 'Tredegar Tinworks Ltd', cy: 'Gwaith Tun Tredegar Cyf' },
+        },
+      ]);
+    }
+    // A query both names match: listed once, by its current name.
+    const both = await search('tredegar');
+    expect(both.map((b) => b.number)).toEqual([first]);
+    expect(both[0]?.formerly).toBeUndefined();
+    const entry = await n.http.get<Entry>(`/v1/businesses/${first}`);
+    expect(entry.json.formerNames).toMatchObject([
+      { name: { en: 'Tredegar Tinworks Ltd' }, txId: renamed.json.txId },
+    ]);
+
+    // Dissolved: still found by its name, as dissolved; the name is free for a new registration.
+    const dissolved = await n.http.post(
+      `/v1/bodies/newport/businesses/${first}/dissolve`,
+      { reason: { code: 'voluntary', en: 'Closed by its members', cy: 'Caewyd gan ei aelodau' } },
+      staff(),
+    );
+    expect(dissolved.status, dissolved.text).toBe(201);
+    expect(await search('tredegar metalworks')).toMatchObject([
+      { number: first, status: 'dissolved' },
+    ]);
+    expect((await search('tredegar metalworks'))[0]?.formerly).toBeUndefined();
+    const second = await approve(await applyFor({ en: 'Tredegar Metalworks' }));
+    expect(second).not.toBe(first);
+    // Those holding the name now come first.
+    const now = await search('tredegar metalworks');
+    expect(now.map((b) => [b.number, b.status])).toEqual([
+      [second, 'registered'],
+      [first, 'dissolved'],
+    ]);
+    // Unique among registered and pending entries still: a third is refused at the door.
+    const other = newDidKeySender();
+    const tx = await sign(
+      txBody({
+        type: 'business.apply',
+        sender: other.did,
+        seq: 1,
+        payload: {
+          name: { en: 'TREDEGAR METALWORKS LIMITED' },
+          kind: 'private-limited',
+          officeArea: 'W06000022',
+          directors: [randomDigest()],
+          registrar: NEWPORT?.did ?? '',
+        },
+      }),
+      [other],
+    );
+    const taken = await n.http.post<Problem>('/v1/transactions', tx);
+    expect(taken.status).toBe(409);
+    expect(taken.json).toMatchObject({ code: 'BUSINESS_NAME_TAKEN', detail: second });
+  });
+
+  it('streams every committed change as a server-sent event, and resumes from a height', async () => {
+    const listeners = n.node.events.listenerCount('block');
+    const stream = await openEventStream(`${n.url}/v1/businesses/events`);
+    // Left open on purpose until the node stops: closing the server ends it (afterAll would hang).
+    lingering = await openEventStream(`${n.url}/v1/businesses/events`);
+    // However many streams are open, they share one block listener.
+    expect(n.node.events.listenerCount('block')).toBe(listeners + 1);
+    interface Ev {
+      kind: string;
+      height: number;
+      txId: string;
+      number?: string;
+      application?: string;
+      licence?: string;
+      changed?: string[];
+    }
+    const ev = (e: SseEvent) => JSON.parse(e.data) as Ev;
+    const wait = async (s: EventStream, txId: string) => {
+      const e = await s.next((x) => x.event === 'business' && ev(x).txId === txId);
+      return { ...ev(e), id: e.id };
+    };
+    try {
+      expect(stream.status).toBe(200);
+      expect(stream.contentType).toMatch(/^text\/event-stream/);
+      const id = await applyFor({ en: 'Blaenavon Ironworks Café' });
+      expect(await wait(stream, id)).toMatchObject({ kind: 'applied', application: id });
+      const approved = await n.http.post<{ txId: string; height: number; number: string }>(
+        `/v1/bodies/newport/businesses/applications/${id}/approve`,
+        {},
+        staff(),
+      );
+      const number = approved.json.number;
+      const a = await wait(stream, approved.json.txId);
+      expect(a).toMatchObject({ kind: 'approved', application: id, number });
+      // One business change per block here: its event carries the block height as its id.
+      expect(a.id).toBe(String(approved.json.height));
+      expect(a.height).toBe(approved.json.height);
+
+      const renamed = await n.http.post<{ txId: string }>(
+        `/v1/bodies/newport/businesses/${number}/amend`,
+        { name: { en: 'Blaenavon Forge Café' }, officeArea: 'W06000020' },
+        staff(),
+      );
+      expect(await wait(stream, renamed.json.txId)).toMatchObject({
+        kind: 'amended',
+        number,
+        changed: ['name', 'officeArea'],
+      });
+      const now = Date.now();
+      const granted = await n.http.post<{ txId: string }>(
+        `/v1/bodies/newport/businesses/${number}/licences`,
+        { kind: 'premises-licence', ref: 'TFN/1', validFromMs: now, validUntilMs: now + 1e9 },
+        staff(),
+      );
+      expect(await wait(stream, granted.json.txId)).toMatchObject({
+        kind: 'licence-granted',
+        number,
+        licence: granted.json.txId,
+      });
+      const revoked = await n.http.post<{ txId: string }>(
+        `/v1/bodies/newport/businesses/${number}/licences/${granted.json.txId}/revoke`,
+        { reason: REASON },
+        staff(),
+      );
+      expect(await wait(stream, revoked.json.txId)).toMatchObject({
+        kind: 'licence-revoked',
+        number,
+        licence: granted.json.txId,
+      });
+      const dissolved = await n.http.post<{ txId: string; height: number }>(
+        `/v1/bodies/newport/businesses/${number}/dissolve`,
+        {},
+        staff(),
+      );
+      expect(await wait(stream, dissolved.json.txId)).toMatchObject({ kind: 'dissolved', number });
+      const refusedId = await applyFor({ en: 'Blaenavon Official Council' });
+      const refused = await n.http.post<{ txId: string }>(
+        `/v1/bodies/newport/businesses/applications/${refusedId}/refuse`,
+        { reason: REASON },
+        staff(),
+      );
+      expect(await wait(stream, refused.json.txId)).toMatchObject({
+        kind: 'refused',
+        application: refusedId,
+      });
+      // Other transactions (a notarisation, say) are not business events.
+      const kinds = stream.received.filter((e) => e.event === 'business').map((e) => ev(e).kind);
+      expect(kinds).toEqual([
+        'applied',
+        'approved',
+        'amended',
+        'licence-granted',
+        'licence-revoked',
+        'dissolved',
+        'applied',
+        'refused',
+      ]);
+
+      // Resume: Last-Event-ID is the last height seen (events after it); ?from= a first height.
+      const after = await openEventStream(`${n.url}/v1/businesses/events`, {
+        'last-event-id': String(approved.json.height),
+      });
+      const from = await openEventStream(
+        `${n.url}/v1/businesses/events?from=${approved.json.height}`,
+      );
+      try {
+        await wait(after, refused.json.txId);
+        await wait(from, refused.json.txId);
+        const kindsOf = (s: EventStream) =>
+          s.received.filter((e) => e.event === 'business').map((e) => ev(e).kind);
+        expect(kindsOf(after)).toEqual(kinds.slice(2));
+        expect(kindsOf(from)).toEqual(kinds.slice(1));
+        expect(after.received.map((e) => e.id)).toEqual(stream.received.slice(2).map((e) => e.id));
+      } finally {
+        after.close();
+        from.close();
+      }
+      // From beyond the head: nothing until that height is reached.
+      const ahead = await openEventStream(
+        `${n.url}/v1/businesses/events?from=${n.node.height + 1000}`,
+      );
+      const late = await applyFor({ en: 'Blaenavon Late Arrivals' });
+      await wait(stream, late);
+      expect(ahead.received).toEqual([]);
+      ahead.close();
+      // Too far back to replay: one reset, then live events.
+      expect(replayPlan(0, 10)).toEqual({ from: 1, to: 10 });
+      expect(replayPlan(11, 10)).toBeUndefined();
+      expect(replayPlan(undefined, 10)).toBeUndefined();
+      expect(replayPlan(10, 10)).toEqual({ from: 10, to: 10 });
+      expect(replayPlan(1, REPLAY_BLOCKS_MAX)).toEqual({ from: 1, to: REPLAY_BLOCKS_MAX });
+      expect(replayPlan(1, REPLAY_BLOCKS_MAX + 1)).toBe('reset');
+      expect(replayPlan(5, 20, 10)).toBe('reset');
+      const bad = await n.http.get<Problem>('/v1/businesses/events?from=-1');
+      expect(bad.status).toBe(400);
+      expect(bad.json.code).toBe('REQUEST_INVALID');
+    } finally {
+      stream.close();
+    }
+    // The shared block listener goes with the last stream.
+    lingering?.close();
+    await waitUntil(async () =>
+      n.node.events.listenerCount('block') === listeners ? true : undefined,
+    );
+    lingering = await openEventStream(`${n.url}/v1/businesses/events`);
+    expect(n.node.events.listenerCount('block')).toBe(listeners + 1);
   });
 
   it('an officer without the registrar role is refused 403; no credentials 401', async () => {

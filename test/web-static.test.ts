@@ -11,6 +11,8 @@ import { chooseLang, DICTIONARIES, PROPER_NAMES } from '../web/shared/i18n.js';
 import { portal } from '../web/portal/strings.js';
 import { wallet } from '../web/wallet/strings.js';
 import { businesses } from '../web/explorer/businesses/strings.js';
+import { goods } from '../web/explorer/goods/strings.js';
+import { titles } from '../web/explorer/titles/strings.js';
 import type { Dictionary } from '../web/shared/i18n.js';
 import {
   checkCheckpoint,
@@ -36,6 +38,8 @@ const PAGES = [
   '/',
   '/explorer/',
   '/explorer/businesses/',
+  '/explorer/goods/',
+  '/explorer/titles/',
   '/wallet/',
   '/portal/',
   '/accessibility/',
@@ -139,7 +143,7 @@ describe('the node serves the web faces', () => {
 
 describe('every string in English and Welsh', () => {
   // The shared dictionaries, and the ones the Wallet and the Portal register themselves.
-  const all = { ...DICTIONARIES, wallet, portal, businesses };
+  const all = { ...DICTIONARIES, wallet, portal, businesses, goods, titles };
   const entries = Object.entries(all).flatMap(([d, dict]) =>
     Object.entries(dict as Dictionary).map(([key, text]) => ({ d, key, text })),
   );

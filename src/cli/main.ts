@@ -92,6 +92,10 @@ program
   .option('--sync <mode>', 'FULL fsyncs each commit; NORMAL survives a process crash', 'FULL')
   .option('--no-demo-registers', 'do not put the demo business register on a new ledger')
   .option(
+    '--observe <url>',
+    'observer mode: follow this node, re-verify every block and quorum, serve reads only',
+  )
+  .option(
     '--etcd <urls>',
     'consortium mode: etcd client URLs, comma-separated (default: solo ordering)',
   )
@@ -111,7 +115,8 @@ program
       ...(o.blockTxMax ? { blockTxMax: o.blockTxMax } : {}),
       synchronous: o.sync === 'NORMAL' ? 'NORMAL' : 'FULL',
       ...(publicUrl ? { publicUrl } : {}),
-      demoRegisters: o.demoRegisters !== false && env.CADWYN_DEMO_REGISTERS !== '0',
+      demoRegisters: !o.observe && o.demoRegisters !== false && env.CADWYN_DEMO_REGISTERS !== '0',
+      ...(o.observe ? { observe: { url: String(o.observe) }, demoStaffAccounts: false } : {}),
       ...(o.etcd ? { consortium: { etcd: String(o.etcd).split(',').filter(Boolean) } } : {}),
       onCreated: (dir) => console.error(say(lang, 'createdConsortium', dir)),
     });

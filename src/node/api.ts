@@ -956,6 +956,16 @@ export async function buildApi(
     if (node.mempoolSize >= node.opts.mempoolTxMax) {
       return sendProblem(req, reply, 503, 'NODE_NOT_READY', 'mempool full');
     }
+    const obs = node.observerStatus();
+    if (obs?.halted) {
+      return sendProblem(
+        req,
+        reply,
+        503,
+        'OBSERVER_HALTED',
+        `${obs.halted.code}: ${obs.halted.detail}`,
+      );
+    }
     const c = node.consortiumStatus();
     if (c?.halted) {
       return sendProblem(
@@ -972,11 +982,12 @@ export async function buildApi(
   app.get('/v1/status', { schema: { hide: true } }, async () => ({
     network: node.network,
     validator: node.validatorName,
-    mode: node.opts.consortium ? 'consortium' : 'solo',
+    mode: node.opts.observe ? 'observer' : node.opts.consortium ? 'consortium' : 'solo',
     height: node.height,
     finalHeight: node.height,
     mempool: node.mempoolSize,
     ...(node.consortiumStatus() ? { consortium: node.consortiumStatus() } : {}),
+    ...(node.observerStatus() ? { observer: node.observerStatus() } : {}),
   }));
   return app;
 }

@@ -2,6 +2,7 @@
 //   Public:
 //     GET  /v1/businesses?q=&limit=         search by name prefix (normal form) or by number
 //     GET  /v1/businesses/:number           the entry, its licences (valid now?) and its history
+//     GET  /v1/businesses/events            server-sent events of committed changes (business-events.ts)
 //   Staff of a hosted registrar body (role `registrar`):
 //     GET  /v1/bodies/:slug/businesses/applications             pending, addressed to this body
 //     POST /v1/bodies/:slug/businesses/applications/:id/approve
@@ -18,6 +19,8 @@ import type {
   BusinessApplication,
   BusinessHistoryEntry,
   BusinessLicence,
+  BusinessName,
+  NameHeld,
   NameHolder,
 } from '../ledger/modules/business.js';
 import {
@@ -29,6 +32,7 @@ import {
   normaliseBusinessName,
 } from '../ledger/modules/business.js';
 import { getMember } from '../ledger/modules/governance.js';
+import { registerBusinessEvents } from './business-events.js';
 import { statusOf } from './errors.js';
 import { BodyTxError } from './identity/bodies.js';
 import type { Hosted, IdentityContext, StaffActionName } from './identity/context.js';
@@ -90,6 +94,8 @@ export interface BusinessSummary {
   readonly status: Business['status'];
   readonly officeArea: string;
   readonly registeredMs: number;
+  /** Set when it was found by a name it no longer holds: that name, as it was. */
+  readonly formerly?: BusinessName;
 }
 
 const summaryOf = (b: Business): BusinessSummary => ({
@@ -101,7 +107,15 @@ const summaryOf = (b: Business): BusinessSummary => ({
   registeredMs: b.registeredMs,
 });
 
-/** Registered organisations whose English or Welsh name starts with `q` (normal form). */
+const EVER_ROOT = BUSINESS_KEYS.nameEverPrefix('');
+const formsOf = (n: BusinessName) =>
+  new Set([n.en, ...(n.cy === undefined ? [] : [n.cy])].map(normaliseBusinessName));
+
+/**
+ * Organisations whose English or Welsh name starts with `q` (normal form): those holding such a
+ * name now first, then, from the index of names ever held, dissolved ones and ones renamed since
+ * (with `formerly`: the name they had).
+ */
 export function searchBusinesses(
   ctx: IdentityContext,
   q: string,
@@ -125,6 +139,21 @@ export function searchBusinesses(
     if (b) out.push(summaryOf(b));
     if (out.length >= limit) break;
   }
+  if (out.length >= limit) return out;
+  // Every name an organisation held is here (its current ones too): skip those already listed.
+  const everPrefix = BUSINESS_KEYS.nameEverPrefix(normal);
+  const everRows = ctx.node.store.stateRange(everPrefix, (limit + seen.size) * 4);
+  for (const [key, v] of everRows) {
+    const held = v as unknown as NameHeld;
+    if (seen.has(held.number)) continue;
+    const b = getBusiness(state, held.number);
+    if (!b) continue;
+    seen.add(held.number);
+    // The key is `business-name-ever/<normal form>/<number>`: the form that matched.
+    const form = decodeURIComponent(key.slice(EVER_ROOT.length, key.lastIndexOf('/')));
+    out.push(formsOf(b.name).has(form) ? summaryOf(b) : { ...summaryOf(b), formerly: held.name });
+    if (out.length >= limit) break;
+  }
   return out;
 }
 
@@ -143,6 +172,7 @@ function licenceView(l: BusinessLicence, nowMs: number, nameOf: (did: string) =>
 export function registerBusinessRoutes(app: FastifyInstance, ctx: IdentityContext): void {
   const state = ctx.node.state;
   const nameOf = (did: string) => getMember(state, did)?.name ?? null;
+  registerBusinessEvents(app, ctx);
 
   app.get<{ Querystring: { q?: string; limit?: number } }>(
     '/v1/businesses',
@@ -221,10 +251,17 @@ export function registerBusinessRoutes(app: FastifyInstance, ctx: IdentityContex
           byName: nameOf(e.by),
           receipt: `/v1/transactions/${e.txId}/receipt`,
         }));
+      // Names it no longer holds, oldest first, each with when and by which change it was left.
+      const formerNames = history.flatMap((e) => {
+        const change = e.changes?.name;
+        if (!change) return [];
+        return [{ name: change.from as unknown as BusinessName, untilMs: e.timeMs, txId: e.txId }];
+      });
       // Directors are salted digests: only how many there are is shown here.
       const { directors, ...entry } = b;
       return {
         ...entry,
+        formerNames,
         directorCount: directors.length,
         registrarName: nameOf(b.registrar),
         nowMs: now,

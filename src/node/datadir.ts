@@ -201,6 +201,28 @@ export function initClusterDataDirs(
   return { genesis, validatorNames: nodes.map((n) => n.file.validatorName) };
 }
 
+/**
+ * An observer's data directory (`cadwyn start --observe URL`): the genesis it follows (fetched
+ * from the node, and to be compared by its operator with the consortium's published genesis
+ * hash) and a key of its own, which signs nothing anyone relies on. No member keys: an observer
+ * acts for no body.
+ */
+export function initObserverDataDir(dir: string, genesis: Genesis): void {
+  const checked = parseGenesis(genesis);
+  if (!checked.ok)
+    throw new Error(`the followed node's genesis is invalid: ${checked.detail ?? checked.code}`);
+  mkdirSync(join(dir, FILES.membersDir), { recursive: true, mode: 0o700 });
+  const kp = generateKeyPairSync('Ed25519');
+  const key: NodeKeyFile = {
+    validatorName: 'observer',
+    member: '',
+    alg: 'Ed25519',
+    privateKey: toBase64Url(kp.privateKey.bytes),
+  };
+  writeFileAtomic(join(dir, FILES.nodeKey), JSON.stringify(key, null, 2), 0o600);
+  writeFileAtomic(join(dir, FILES.genesis), JSON.stringify(checked.value, null, 2));
+}
+
 export function readNodeKey(dir: string): { file: NodeKeyFile; privateKey: PrivateKey } {
   const file = readJson(join(dir, FILES.nodeKey)) as NodeKeyFile;
   return { file, privateKey: privateKeyOf('Ed25519', file.privateKey) };

@@ -31,10 +31,16 @@ import { identityModule } from '../ledger/modules/identity.js';
 import { accessModule, consentModule } from '../ledger/modules/consent.js';
 import { staffModule } from '../ledger/modules/staff.js';
 import { businessModule } from '../ledger/modules/business.js';
+import { goodsModule } from '../ledger/modules/goods.js';
+import { titleModule } from '../ledger/modules/title.js';
 import type { AppliedBlock } from '../consensus/validator.js';
+import type { BuiltBlock } from '../ledger/block-builder.js';
+import { LogFrontier } from '../ledger/block-builder.js';
 import type { ConsortiumOptions, ConsortiumStatus } from './consortium/driver.js';
 import { ConsortiumDriver } from './consortium/driver.js';
 import { EtcdOrdering } from './consortium/etcd-ordering.js';
+import type { ObserveOptions, ObserverStatus } from './observer.js';
+import { Observer } from './observer.js';
 import { canonicalDiff, nextStateRoot, StateOverlay } from '../ledger/state.js';
 import { nodeCryptoBackend, verifySync } from './crypto-node.js';
 import { FILES, readNodeKey } from './datadir.js';
@@ -57,6 +63,8 @@ export interface NodeOptions {
   readonly synchronous: StoreOptions['synchronous'];
   /** Consortium mode (decision 0009): etcd orders, validators cosign. Absent: solo. */
   readonly consortium?: ConsortiumOptions;
+  /** Observer mode: follow this node over HTTP, re-verify everything, serve reads only. */
+  readonly observe?: ObserveOptions;
 }
 
 export const defaultNodeOptions: Omit<NodeOptions, 'dataDir'> = {
@@ -91,6 +99,8 @@ export const LEDGER_MODULES: readonly LedgerModule[] = [
   accessModule,
   staffModule,
   businessModule,
+  titleModule,
+  goodsModule,
 ];
 
 export function createLedger(): Ledger {
@@ -211,6 +221,9 @@ export class CadwynNode {
   private producing = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private driver: ConsortiumDriver | undefined;
+  private observer: Observer | undefined;
+  /** Observer mode: the log's right edge, to build the next block on. */
+  private frontier = LogFrontier.empty();
   /** Consortium mode: each sender's last put to etcd still under way. */
   private readonly ordered = new Map<string, Promise<void>>();
   private closed = false;
@@ -324,7 +337,9 @@ export class CadwynNode {
       if (row.logIndex !== this.log.size) {
         throw new NodeError('STORE_CORRUPT', `log entry ${this.log.size} missing`);
       }
-      this.log.append(leafHash(utf8(row.entry)));
+      const leaf = leafHash(utf8(row.entry));
+      this.log.append(leaf);
+      if (this.opts.observe) this.frontier = this.frontier.append([leaf]);
     }
     if (
       this.log.size !== this.head.header.logSize ||
@@ -346,7 +361,9 @@ export class CadwynNode {
       intervalMs: 250,
     });
     this.store.autoCheckpoint(false);
-    if (this.opts.consortium) {
+    if (this.opts.observe) {
+      this.startObserver(this.opts.observe);
+    } else if (this.opts.consortium) {
       await this.startConsortium(this.opts.consortium);
     } else {
       // A failure is logged and stops the node (see produceBlockInner); /readyz then says so.
@@ -392,6 +409,30 @@ export class CadwynNode {
     );
   }
 
+  /** Observer mode: follows another node and stores only what it re-verified. */
+  private startObserver(o: ObserveOptions): void {
+    this.observer = new Observer(
+      {
+        genesis: this.genesis,
+        ledger: this.ledger,
+        state: this.state,
+        log: this.deps.logger,
+        tip: () => ({ header: this.head.header, hash: this.head.hash, log: this.frontier }),
+        policy: () => this.checkpointPolicy(),
+        commit: (built, note) => {
+          this.commitBlock(built, note);
+          this.frontier = built.log;
+        },
+      },
+      o,
+    );
+    this.observer.start();
+  }
+
+  observerStatus(): ObserverStatus | undefined {
+    return this.observer?.status();
+  }
+
   /** The consortium validator's view, when this node runs one. */
   consortiumStatus(): ConsortiumStatus | undefined {
     return this.driver?.status();
@@ -399,7 +440,11 @@ export class CadwynNode {
 
   /** Writes a block that more than 2/3 of the validators cosigned (consortium mode). */
   private commitFinal(b: AppliedBlock, note: string): void {
-    const { built } = b;
+    this.commitBlock(b.built, note);
+  }
+
+  /** Writes a final block: its header, log entries, state diff and refusals, in one commit. */
+  private commitBlock(built: BuiltBlock, note: string): void {
     const { header, hash } = built;
     const height = header.height;
     const texts = canonicalDiff(built.diff);
@@ -509,6 +554,13 @@ export class CadwynNode {
     | { readonly ok: true; readonly single: boolean; readonly outcomes: readonly SubmitOutcome[] }
   > {
     if (this.closed) throw new NodeError('NODE_CLOSED', 'the node is shutting down');
+    if (this.observer) {
+      return {
+        ok: false,
+        code: 'OBSERVER_READ_ONLY',
+        detail: `send it to ${this.opts.observe?.url ?? 'a validator'}`,
+      };
+    }
     const checked = await this.pool.ingest(raw, opts.batchTxMax ?? this.opts.batchTxMax);
     if (!checked.ok) return checked;
     const outcomes: SubmitOutcome[] = new Array(checked.items.length);
@@ -924,7 +976,10 @@ export class CadwynNode {
 
   isFinal(height: number): boolean {
     // A consortium node stores a block only once it is final.
-    return height <= this.head.height && (!!this.driver || this.checkpointPolicy().quorum <= 1);
+    return (
+      height <= this.head.height &&
+      (!!this.driver || !!this.observer || this.checkpointPolicy().quorum <= 1)
+    );
   }
 
   /** The committed transaction, its log entry, and an inclusion proof in the latest log. */
@@ -974,6 +1029,8 @@ export class CadwynNode {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    await this.observer?.close();
+    if (this.observer) this.closed = true;
     if (this.driver) {
       // What etcd acknowledged stays there for the others to finish; nothing to flush here.
       this.closed = true;

@@ -89,6 +89,14 @@ const TITLES: Record<string, { en: string; cy: string }> = {
     en: 'The consortium’s ordering service cannot be reached: try again shortly',
     cy: 'Ni ellir cyrraedd gwasanaeth trefnu’r consortiwm: rhowch gynnig arall arni cyn hir',
   },
+  OBSERVER_READ_ONLY: {
+    en: 'This node only observes the ledger: send transactions to a member body’s node',
+    cy: 'Dim ond arsylwi’r cyfriflyfr y mae’r nod hwn: anfonwch drafodion at nod corff sy’n aelod',
+  },
+  OBSERVER_HALTED: {
+    en: 'This observer stopped: the node it follows served a block that does not verify',
+    cy: 'Mae’r arsylwr hwn wedi stopio: rhoddodd y nod y mae’n ei ddilyn floc nad yw’n dilysu',
+  },
   VALIDATOR_HALTED: {
     en: 'This node’s validator has stopped to keep the ledger safe; use another node',
     cy: 'Mae dilysydd y nod hwn wedi stopio i gadw’r cyfriflyfr yn ddiogel; defnyddiwch nod arall',
@@ -303,6 +311,228 @@ const TITLES: Record<string, { en: string; cy: string }> = {
   BUSINESS_GEO_TOO_PRECISE: {
     en: 'An applicant’s transaction may name an area, never a point',
     cy: 'Gall trafodyn ymgeisydd enwi ardal, byth bwynt',
+  },
+  // ---- title register and transfers (decision 0012) ----
+  TITLE_NOT_REGISTRAR: {
+    en: 'Only the registrar body that holds the title may do this',
+    cy: 'Dim ond y corff cofrestru sy’n dal y teitl all wneud hyn',
+  },
+  TITLE_NOT_PARTY: {
+    en: 'Only a party to the transfer may do this',
+    cy: 'Dim ond parti i’r trosglwyddiad all wneud hyn',
+  },
+  TITLE_WRONG_ROLE: {
+    en: 'This step is not for your role in the transfer',
+    cy: 'Nid yw’r cam hwn ar gyfer eich rôl yn y trosglwyddiad',
+  },
+  TITLE_NOT_LENDER: {
+    en: 'Only the lender named in the charge may discharge it',
+    cy: 'Dim ond y benthyciwr a enwir yn yr arwystl all ei ryddhau',
+  },
+  TITLE_LINK_NOT_CONVEYANCER: {
+    en: 'Only a conveyancer acting in both transfers may link them',
+    cy: 'Dim ond trawsgludwr sy’n gweithredu yn y ddau drosglwyddiad all eu cysylltu',
+  },
+  TITLE_UNKNOWN: {
+    en: 'No title with that number on the register',
+    cy: 'Dim teitl â’r rhif hwnnw ar y gofrestr',
+  },
+  TITLE_TRANSFER_UNKNOWN: {
+    en: 'No such transfer on the ledger',
+    cy: 'Dim trosglwyddiad o’r fath ar y cyfriflyfr',
+  },
+  TITLE_LINK_UNKNOWN: {
+    en: 'The linked transfer is not on the ledger',
+    cy: 'Nid yw’r trosglwyddiad cysylltiedig ar y cyfriflyfr',
+  },
+  TITLE_EXISTS: {
+    en: 'A title with that number is already registered',
+    cy: 'Mae teitl â’r rhif hwnnw wedi’i gofrestru eisoes',
+  },
+  TITLE_PARCEL_TAKEN: {
+    en: 'That parcel already has a freehold title',
+    cy: 'Mae gan y parsel hwnnw deitl rhydd-ddaliad eisoes',
+  },
+  TITLE_TRANSFER_OPEN: {
+    en: 'The title already has a transfer in progress',
+    cy: 'Mae trosglwyddiad ar y gweill ar y teitl eisoes',
+  },
+  TITLE_STEP_OUT_OF_ORDER: {
+    en: 'The transfer is not at the stage where this step can be taken',
+    cy: 'Nid yw’r trosglwyddiad ar y cam lle gellir cymryd y cam hwn',
+  },
+  TITLE_ALREADY_SIGNED: {
+    en: 'You have already signed this transfer',
+    cy: 'Rydych chi wedi llofnodi’r trosglwyddiad hwn eisoes',
+  },
+  TITLE_FUNDS_ALREADY_CONFIRMED: {
+    en: 'You have already confirmed the funds',
+    cy: 'Rydych chi wedi cadarnhau’r arian eisoes',
+  },
+  TITLE_RESTRICTED: {
+    en: 'A restriction on the title stops this transfer',
+    cy: 'Mae cyfyngiad ar y teitl yn atal y trosglwyddiad hwn',
+  },
+  TITLE_LENDER_CONSENT_MISSING: {
+    en: 'The lender has not given its consent',
+    cy: 'Nid yw’r benthyciwr wedi rhoi ei gydsyniad',
+  },
+  TITLE_CHARGE_EXISTS: {
+    en: 'A charge with that reference is already on the title',
+    cy: 'Mae arwystl â’r cyfeirnod hwnnw ar y teitl eisoes',
+  },
+  TITLE_RESTRICTION_EXISTS: {
+    en: 'A restriction with that reference is already on the title',
+    cy: 'Mae cyfyngiad â’r cyfeirnod hwnnw ar y teitl eisoes',
+  },
+  TITLE_CHARGE_UNKNOWN: {
+    en: 'No charge with that reference on the title',
+    cy: 'Dim arwystl â’r cyfeirnod hwnnw ar y teitl',
+  },
+  TITLE_RESTRICTION_UNKNOWN: {
+    en: 'No restriction with that reference on the title',
+    cy: 'Dim cyfyngiad â’r cyfeirnod hwnnw ar y teitl',
+  },
+  TITLE_PARTIES_INVALID: {
+    en: 'The parties to the transfer are not valid',
+    cy: 'Nid yw’r partïon i’r trosglwyddiad yn ddilys',
+  },
+  TITLE_LINK_INVALID: {
+    en: 'Those transfers cannot be linked',
+    cy: 'Ni ellir cysylltu’r trosglwyddiadau hynny',
+  },
+  TITLE_GEO_REQUIRED: {
+    en: 'A title transaction must carry a geo-stamp',
+    cy: 'Rhaid i drafodyn teitl gynnwys stamp lleoliad',
+  },
+  TITLE_GEO_TOO_PRECISE: {
+    en: 'A seller’s or buyer’s transaction may name an area, never a point',
+    cy: 'Gall trafodyn gwerthwr neu brynwr enwi ardal, byth bwynt',
+  },
+  // ---- regulated goods (decision 0011) ----
+  GOODS_NOT_AUTHORISED: {
+    en: 'Only a council or regulator may do this',
+    cy: 'Dim ond cyngor neu reoleiddiwr all wneud hyn',
+  },
+  GOODS_NOT_OPERATOR: {
+    en: 'Only a registered operator of a licensed organisation may do this',
+    cy: 'Dim ond gweithredwr cofrestredig sefydliad trwyddedig all wneud hyn',
+  },
+  GOODS_NOT_LICENSED: {
+    en: 'The organisation holds no valid licence for this activity',
+    cy: 'Nid oes gan y sefydliad drwydded ddilys ar gyfer y gweithgaredd hwn',
+  },
+  GOODS_NOT_HOLDER: {
+    en: 'Your organisation does not hold this lot',
+    cy: 'Nid yw eich sefydliad yn dal y lot hwn',
+  },
+  GOODS_NOT_RECEIVER: {
+    en: 'This lot was offered to another organisation',
+    cy: 'Cynigiwyd y lot hwn i sefydliad arall',
+  },
+  GOODS_NOT_PROPOSER: {
+    en: 'Only the organisation that offered the lot may withdraw the offer',
+    cy: 'Dim ond y sefydliad a gynigiodd y lot all dynnu’r cynnig yn ôl',
+  },
+  GOODS_OPERATOR_EXISTS: {
+    en: 'This key is already registered as an operator',
+    cy: 'Mae’r allwedd hon eisoes wedi’i chofrestru fel gweithredwr',
+  },
+  GOODS_OPERATOR_INVALID: {
+    en: 'An operator is identified by a valid did:key',
+    cy: 'Caiff gweithredwr ei adnabod gan did:key dilys',
+  },
+  GOODS_OPERATOR_UNKNOWN: {
+    en: 'No operator with that key on the register',
+    cy: 'Dim gweithredwr â’r allwedd honno ar y gofrestr',
+  },
+  GOODS_OPERATOR_REVOKED: {
+    en: 'This operator key has already been withdrawn',
+    cy: 'Mae’r allwedd gweithredwr hon eisoes wedi’i thynnu’n ôl',
+  },
+  GOODS_BUSINESS_UNKNOWN: {
+    en: 'No organisation with that number on the business register',
+    cy: 'Dim sefydliad â’r rhif hwnnw ar y gofrestr busnesau',
+  },
+  GOODS_BUSINESS_DISSOLVED: {
+    en: 'The organisation has been dissolved',
+    cy: 'Mae’r sefydliad wedi’i ddiddymu',
+  },
+  GOODS_PREMISES_INVALID: {
+    en: 'Each premises needs its own id and valid coordinates',
+    cy: 'Mae angen dynodydd ei hun a chyfesurynnau dilys ar bob safle',
+  },
+  GOODS_PREMISES_UNKNOWN: {
+    en: 'That premises is not one of this operator’s',
+    cy: 'Nid yw’r safle hwnnw’n un o safleoedd y gweithredwr hwn',
+  },
+  GOODS_GEO_REQUIRED: {
+    en: 'The transaction must be stamped with the premises’ coordinates',
+    cy: 'Rhaid stampio’r trafodyn â chyfesurynnau’r safle',
+  },
+  GOODS_GEO_MISMATCH: {
+    en: 'The geo-stamp is not the named premises’ coordinates',
+    cy: 'Nid cyfesurynnau’r safle a enwyd yw’r stamp lleoliad',
+  },
+  GOODS_PRODUCT_UNKNOWN: {
+    en: 'That product is not on the register’s list',
+    cy: 'Nid yw’r cynnyrch hwnnw ar restr y gofrestr',
+  },
+  GOODS_UNIT_MISMATCH: {
+    en: 'That product is counted in another unit',
+    cy: 'Caiff y cynnyrch hwnnw ei gyfrif mewn uned arall',
+  },
+  GOODS_LOT_UNKNOWN: {
+    en: 'No such lot on the register',
+    cy: 'Dim lot o’r fath ar y gofrestr',
+  },
+  GOODS_LOT_EXISTS: {
+    en: 'A lot with that id already exists',
+    cy: 'Mae lot â’r dynodydd hwnnw eisoes yn bodoli',
+  },
+  GOODS_LOT_CLOSED: {
+    en: 'This lot has been split, merged, processed or used up',
+    cy: 'Mae’r lot hwn wedi’i rannu, ei uno, ei brosesu neu ei ddefnyddio’n llwyr',
+  },
+  GOODS_LOT_PENDING: {
+    en: 'This lot is on offer to another organisation; nothing else may happen to it until then',
+    cy: 'Mae’r lot hwn ar gynnig i sefydliad arall; ni all dim arall ddigwydd iddo tan hynny',
+  },
+  GOODS_LOT_RECALLED: {
+    en: 'This lot, or one it came from, has been recalled; it may only be destroyed',
+    cy: 'Mae’r lot hwn, neu un y daeth ohono, wedi’i alw’n ôl; dim ond ei ddinistrio a ganiateir',
+  },
+  GOODS_ALREADY_RECALLED: {
+    en: 'This lot has already been recalled',
+    cy: 'Mae’r lot hwn eisoes wedi’i alw’n ôl',
+  },
+  GOODS_QUANTITY_UNBALANCED: {
+    en: 'The quantities do not balance: stock can leave only through a recorded loss',
+    cy: 'Nid yw’r meintiau’n cydbwyso: dim ond drwy golled a gofnodwyd y gall stoc adael',
+  },
+  GOODS_QUANTITY_TOO_LARGE: {
+    en: 'The quantity is larger than one lot may hold',
+    cy: 'Mae’r maint yn fwy nag y caiff un lot ei ddal',
+  },
+  GOODS_MERGE_MISMATCH: {
+    en: 'Only lots of the same product and unit can be merged',
+    cy: 'Dim ond lotiau o’r un cynnyrch a’r un uned y gellir eu huno',
+  },
+  GOODS_TRANSFER_UNKNOWN: {
+    en: 'No such hand-over on the register',
+    cy: 'Dim trosglwyddiad o’r fath ar y gofrestr',
+  },
+  GOODS_TRANSFER_NOT_PENDING: {
+    en: 'This hand-over has already been decided',
+    cy: 'Mae penderfyniad eisoes wedi’i wneud ar y trosglwyddiad hwn',
+  },
+  GOODS_TRANSFER_TO_SELF: {
+    en: 'A lot cannot be offered to the organisation that holds it',
+    cy: 'Ni ellir cynnig lot i’r sefydliad sy’n ei ddal',
+  },
+  GOODS_TRACE_TOO_LARGE: {
+    en: 'The lot’s ancestry is too large to check',
+    cy: 'Mae llinach y lot yn rhy fawr i’w gwirio',
   },
 };
 

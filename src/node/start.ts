@@ -3,13 +3,17 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApi, defaultApiOptions } from './api.js';
-import { FILES, initDataDir, writeFileAtomic } from './datadir.js';
+import { existsSync } from 'node:fs';
+import type { Genesis } from '../ledger/genesis.js';
+import { FILES, initDataDir, initObserverDataDir, writeFileAtomic } from './datadir.js';
 import type { Logger, NodeOptions } from './node.js';
 import { CadwynNode, defaultNodeOptions } from './node.js';
 import type { IdentityServices } from './identity/routes.js';
 import { registerIdentity } from './identity/routes.js';
 import type { SeedOutcome } from './demo-registers.js';
 import { seedDemoRegisters } from './demo-registers.js';
+import { seedDemoGoods } from './demo-goods.js';
+import { seedDemoTitlesLogged } from './demo-titles.js';
 import { defaultWebOptions, registerWeb } from './web.js';
 
 export interface StartOptions extends Partial<Omit<NodeOptions, 'dataDir'>> {
@@ -45,6 +49,15 @@ export interface RunningNode {
 
 export async function startNode(o: StartOptions): Promise<RunningNode> {
   const clock = o.clock ?? Date.now;
+  if (o.observe && !existsSync(join(o.dataDir, FILES.genesis))) {
+    // An observer starts from the genesis of the node it follows (its hash is logged, for the
+    // operator to compare with the one the consortium publishes).
+    const r = await fetch(`${o.observe.url.replace(/\/+$/, '')}/v1/genesis`, {
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!r.ok) throw new Error(`${o.observe.url}: no genesis (HTTP ${r.status})`);
+    initObserverDataDir(o.dataDir, (await r.json()) as Genesis);
+  }
   const init = initDataDir(o.dataDir, clock());
   if (init.created) o.onCreated?.(o.dataDir);
   const level = o.logLevel ?? process.env.LOG_LEVEL ?? 'info';
@@ -106,8 +119,16 @@ export async function startNode(o: StartOptions): Promise<RunningNode> {
   await services.recover();
   const demoRegistersReady: Promise<SeedOutcome | undefined> = o.demoRegisters
     ? seedDemoRegisters(services.ctx).then(
-        (r) => {
+        async (r) => {
           if (r.seeded) node.deps.logger.info({ ...r }, 'demo business register seeded');
+          // The demo goods register moves lots between organisations of the one above (0011).
+          await seedDemoGoods(services.ctx).then(
+            (g) => g.seeded && node.deps.logger.info({ ...g }, 'demo goods register seeded'),
+            (e: unknown) =>
+              node.deps.logger.error({ err: String(e) }, 'demo goods register not seeded'),
+          );
+          // The demo title register (0012), under the same switch; it logs its own outcome.
+          await seedDemoTitlesLogged(services.ctx);
           return r;
         },
         (e: unknown) => {

@@ -3,11 +3,17 @@
 // what the issue asks: no two different final blocks at any height on any honest node; every
 // acknowledged tx final on every honest node; a tx sent after the heal final everywhere within
 // 5 s. Each scenario is bounded; the whole file stops by itself.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toBase64 } from '../../src/core/bytes.js';
+import { parseNote, SIG_TYPE_COSIGNATURE_V1, signNote } from '../../src/core/note.js';
+import { nodeCryptoBackend } from '../../src/node/crypto-node.js';
+import type { NodeKeyFile } from '../../src/node/datadir.js';
+import { privateKeyOf } from '../../src/node/datadir.js';
+import { EtcdOrdering } from '../../src/node/consortium/etcd-ordering.js';
 import { LocalCluster } from '../../src/node/consortium/local-cluster.js';
 import { newDidKeySender, notaryTx, sleep, txId } from '../helpers.js';
 
@@ -84,15 +90,17 @@ async function heights(nodes: readonly number[]): Promise<number[]> {
 
 async function waitFinal(id: string, nodes: readonly number[], ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
-  for (const i of nodes) {
-    for (;;) {
-      const s = await get<{ status: string }>(`${c.url(i)}/v1/transactions/${id}`);
-      if (s?.status === 'final') break;
-      if (Date.now() > deadline) return false;
-      await sleep(50);
-    }
-  }
-  return true;
+  const each = await Promise.all(
+    nodes.map(async (i) => {
+      for (;;) {
+        const s = await get<{ status: string }>(`${c.url(i)}/v1/transactions/${id}`);
+        if (s?.status === 'final') return true;
+        if (Date.now() > deadline) return false;
+        await sleep(50);
+      }
+    }),
+  );
+  return each.every(Boolean);
 }
 
 /** The issue's three checks, after a fault has healed. Returns ms to the first new final tx. */
@@ -257,6 +265,77 @@ describe('a consortium under faults, with load throughout', () => {
     // The other three are a quorum and go on; nothing the tampered node holds counts.
     await checkAfterHeal('tampered database', [0, 1, 2]);
   }, 60_000);
+});
+
+describe('a Byzantine validator (node 3’s key, driven by this test)', () => {
+  it('cosigns wrong state roots, then equivocates: the honest three stay final, record evidence, never halt', async () => {
+    load.down.add(3);
+    await c.kill(3, 'SIGKILL');
+    const key = JSON.parse(
+      readFileSync(join(c.dataDir(3), 'node-key.json'), 'utf8'),
+    ) as NodeKeyFile;
+    const privateKey = privateKeyOf('Ed25519', key.privateKey);
+    const name = key.validatorName;
+    const ord = new EtcdOrdering({
+      hosts: c.etcd.clientUrls,
+      network: 'gwent-demo',
+      now: Date.now,
+    });
+    let mode: 'wrong-root' | 'equivocate' = 'wrong-root';
+    const done = new Set<string>();
+    let signed = 0;
+    const [top] = await heights([0]);
+    const cosign = (body: string) => {
+      const time = /^time ([0-9]+)$/m.exec(body)?.[1] ?? '0';
+      return signNote(
+        body,
+        [
+          {
+            name,
+            privateKey,
+            type: SIG_TYPE_COSIGNATURE_V1,
+            timeSec: Math.floor(Number(time) / 1000),
+          },
+        ],
+        nodeCryptoBackend,
+      );
+    };
+    const w = await ord.watchCosigs((top ?? 0) + 1, (cs) => {
+      if (cs.validator === name || done.has(`${mode} ${cs.height}`)) return;
+      done.add(`${mode} ${cs.height}`);
+      const opened = parseNote(cs.note);
+      if (!opened.ok) return;
+      const body = opened.value.text;
+      const wrong = body.replace(/^state .*$/m, `state ${toBase64(new Uint8Array(32).fill(7))}`);
+      void (async () => {
+        await ord.putCosig(cs.height, name, await cosign(wrong));
+        // Equivocation: the right checkpoint too, at the same height, under the same key.
+        if (mode === 'equivocate') await ord.putCosig(cs.height, name, await cosign(body));
+        signed++;
+      })();
+    });
+    if (!w.ok) throw new Error(w.code);
+    await sleep(3000);
+    mode = 'equivocate';
+    await sleep(3000);
+    await w.value.close();
+    await ord.close();
+    expect(signed).toBeGreaterThan(0);
+    for (const i of [0, 1, 2]) {
+      // A node still catching up sees the equivocation when it reaches those heights.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const s = await get<{
+          consortium: { halted?: unknown; evidence: number; finalHeight: number };
+        }>(`${c.url(i)}/v1/status`);
+        expect(s?.consortium.halted, `node ${i} not halted`).toBeUndefined();
+        if ((s?.consortium.evidence ?? 0) > 0) break;
+        expect(Date.now() < deadline, `node ${i} holds evidence`).toBe(true);
+        await sleep(200);
+      }
+    }
+    await checkAfterHeal('Byzantine validator', [0, 1, 2]);
+  }, 90_000);
 });
 
 async function proposer(): Promise<number> {

@@ -145,4 +145,32 @@ describe('a consortium of four nodes on etcd', () => {
     sameChain(target);
     await sleep(0);
   }, 60_000);
+
+  it('an observer following one validator re-verifies the chain and every quorum', async () => {
+    const obsDir = join(dir, 'observer');
+    const obs = await startNode({
+      dataDir: obsDir,
+      port: 0,
+      host: '127.0.0.1',
+      logLevel: false,
+      webRoot: false,
+      demoStaffAccounts: false,
+      verifyWorkers: 1,
+      observe: { url: (nodes[2] as RunningNode).url, pollMs: 50 },
+    });
+    try {
+      const target = (nodes[2] as RunningNode).node.height;
+      await waitUntil(
+        () => (obs.node.height >= target ? true : undefined),
+        15_000,
+        'the observer to catch up',
+      );
+      for (let h = 1; h <= target; h++) {
+        expect(obs.node.store.getBlock(h)?.hash).toBe(nodes[0]?.node.store.getBlock(h)?.hash);
+      }
+      expect(obs.node.observerStatus()?.halted).toBeUndefined();
+    } finally {
+      await obs.close();
+    }
+  }, 60_000);
 });

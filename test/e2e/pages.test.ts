@@ -35,6 +35,9 @@ const PAGES = [
   { path: '/explorer/businesses/', name: 'business-register' },
   { path: '/explorer/businesses/?q=caffi', name: 'business-search' },
   { path: '/explorer/businesses/?number=GW000001', name: 'business-entry' },
+  { path: '/explorer/businesses/?number=GW000002', name: 'business-entry-dissolved' },
+  { path: '/explorer/businesses/?q=old+mill', name: 'business-search-former' },
+  { path: '/explorer/titles/', name: 'title-register' },
   { path: '/wallet/', name: 'wallet' },
   { path: '/portal/', name: 'portal' },
   { path: '/accessibility/', name: 'accessibility' },
@@ -66,7 +69,10 @@ const pageErrors = new Map<Viewport, string[]>();
 beforeAll(async () => {
   // The browser first: a missing Chromium fails this file loudly, even if no page exists yet.
   browser = await launchBrowser();
-  node = await startTestNode();
+  // CADWYN_WEB_ROOT: a site built elsewhere (one engineer's own build) instead of dist/web.
+  node = await startTestNode(
+    process.env.CADWYN_WEB_ROOT ? { webRoot: process.env.CADWYN_WEB_ROOT } : {},
+  );
   await registerOneBusiness(node);
   for (const p of PAGES) {
     const res = await fetch(withLang(`${node.url}${p.path}`, 'en'));
@@ -92,8 +98,9 @@ afterAll(async () => {
 }, 30_000);
 
 /**
- * One organisation on the business register (GW000001, with a licence), so its pages show an
- * entry. Not the whole demo register: the Explorer's page would then hold hundreds of entries.
+ * Two organisations on the business register, so its pages show an entry: GW000001 with a
+ * licence, and GW000002 renamed then dissolved (former names, reasons, a dissolved entry). Not
+ * the whole demo register: the Explorer's page would then hold hundreds of entries.
  */
 async function registerOneBusiness(n: TestNode): Promise<void> {
   const applicant = newDidKeySender();
@@ -129,6 +136,38 @@ async function registerOneBusiness(n: TestNode): Promise<void> {
     staff,
   );
   if (licence.status !== 201) throw new Error(`licence: ${licence.text}`);
+
+  const closed = await submitAndWait(
+    n.http,
+    await sign(
+      txBody({
+        type: 'business.apply',
+        sender: applicant.did,
+        seq: 2,
+        geo: { area: 'W06000021' },
+        payload: {
+          name: { en: 'Old Mill Stores Ltd', cy: 'Siop yr Hen Felin Cyf' },
+          kind: 'co-operative',
+          officeArea: 'W06000021',
+          directors: [randomDigest()],
+          registrar: newport,
+        },
+      }),
+      [applicant],
+    ),
+  );
+  const steps: [string, unknown][] = [
+    [`applications/${closed.id}/approve`, {}],
+    ['GW000002/amend', { name: { en: 'Mill Stores Ltd', cy: 'Siop y Felin Cyf' } }],
+    [
+      'GW000002/dissolve',
+      { reason: { code: 'voluntary', en: 'At its members’ request', cy: 'Ar gais ei aelodau' } },
+    ],
+  ];
+  for (const [path, body] of steps) {
+    const r = await n.http.post(`/v1/bodies/newport/businesses/${path}`, body, staff);
+    if (r.status !== 201) throw new Error(`${path}: ${r.text}`);
+  }
 }
 
 /** `url` with `lang=` added to its query (it may have one already). */

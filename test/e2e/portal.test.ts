@@ -3,7 +3,8 @@
 // collected by a real wallet), suspending and reinstating it, a verification request answered
 // by the wallet (only the asked-for claims shown), consents, data requests, the access log,
 // notarising a file (hashed in the browser, never uploaded) with its receipt, the business
-// register (an application approved, a licence granted), governance, the
+// register (an application approved, a licence granted; the organisation renamed, the licence
+// revoked and the organisation dissolved, each confirmed, and the Explorer following), governance, the
 // roles an account has, and the end of a session. axe-core WCAG 2.2 AA on every screen in
 // English and Welsh; no sideways scrolling at 360 px; screenshots in .tmp/screens/.
 import { createHash } from 'node:crypto';
@@ -48,7 +49,11 @@ const sentBodies: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  n = await startTestNode({ demoStaffAccounts: true });
+  // CADWYN_WEB_ROOT: a site built elsewhere (one engineer's own build) instead of dist/web.
+  n = await startTestNode({
+    demoStaffAccounts: true,
+    ...(process.env.CADWYN_WEB_ROOT ? { webRoot: process.env.CADWYN_WEB_ROOT } : {}),
+  });
   await n.identity.staffReady();
   const demo = JSON.parse(readFileSync(join(n.dataDir, 'demo-staff.json'), 'utf8')) as {
     accounts: { username: string; password: string }[];
@@ -114,7 +119,14 @@ async function signIn(
 ): Promise<void> {
   await p.locator('#username').fill(username);
   await p.locator('#password').fill(password);
+  // Checking a password (scrypt) can take the node over a second on a busy machine: wait for its
+  // answer here, so the checks that follow need not.
+  const answered = p.waitForResponse(
+    (r) => r.url().endsWith('/v1/staff/sessions') && r.request().method() === 'POST',
+    { timeout: 15_000 },
+  );
   await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await answered;
 }
 
 describe('the staff Portal', () => {
@@ -538,7 +550,143 @@ describe('the staff Portal', () => {
       { kind: 'premises-licence', ref: 'NPT/2026/0042', validNow: true },
     ]);
     await checkScreen('businesses-done');
-  });
+
+    // The Explorer's entry, open beside the Portal, follows the changes as they are committed.
+    const explorer = await desktop.newPage();
+    explorer.on('pageerror', (e) => pageErrors.push(e.message));
+    await explorer.goto(`${n.url}/explorer/businesses/?number=${number}&lang=en`);
+    await expect.poll(() => h1Text(explorer)).toBe('Usk Valley Bakery Ltd');
+
+    // Find the organisation to change; a number that is nobody's is said on the field.
+    const find = page.getByRole('button', { name: 'Find the organisation', exact: true });
+    await page.locator('#manage-number').fill('GW999999');
+    await find.click();
+    await expect
+      .poll(() => page.locator('#manage-number').getAttribute('aria-describedby'))
+      .toContain('manage-number-error');
+    expect(await page.locator('#manage-number-error').innerText()).toContain(
+      'No organisation has this number',
+    );
+    await page.locator('#manage-number').fill(number.toLowerCase());
+    await find.click();
+    const heading = page.locator('#manage-entry-heading');
+    await expect.poll(() => heading.innerText()).toBe(`${number}: Usk Valley Bakery Ltd`);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('manage-entry-heading');
+    expect(await page.locator('#amend-name-en').inputValue()).toBe('Usk Valley Bakery Ltd');
+    expect(await page.locator('#amend-name-cy').inputValue()).toBe('Becws Dyffryn Wysg Cyf');
+
+    // Saving nothing changed: the summary says so and links to the field.
+    const save = page.getByRole('button', { name: 'Save the changes', exact: true });
+    await save.click();
+    await expect
+      .poll(() => page.locator('.govuk-error-summary').innerText())
+      .toContain('Change the name or the office area first');
+    expect(await page.locator('#amend-name-en').getAttribute('aria-describedby')).toContain(
+      'amend-name-en-error',
+    );
+    await checkScreen('businesses-manage');
+
+    // Rename in both languages and move the office: one transaction, with its receipt.
+    await page.locator('#amend-name-en').fill('Usk Valley Bread Ltd');
+    await page.locator('#amend-name-cy').fill('Bara Dyffryn Wysg Cyf');
+    await page.locator('#amend-area').selectOption('W06000021');
+    await save.click();
+    const changed = page.locator('.govuk-notification-banner--success', {
+      hasText: `The entry of ${number} has been changed`,
+    });
+    await expect.poll(() => changed.count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('#manage-receipt').getAttribute('href')).toMatch(
+      /^\/v1\/transactions\/[0-9a-f]{64}\/receipt$/,
+    );
+    await expect.poll(() => heading.innerText()).toBe(`${number}: Usk Valley Bread Ltd`);
+    expect(await page.locator('main').innerText()).toContain('Usk Valley Bakery Ltd');
+    // The Explorer redraws the entry by itself and says so, politely.
+    await expect.poll(() => h1Text(explorer), { timeout: 10_000 }).toBe('Usk Valley Bread Ltd');
+    expect(await explorer.locator('main [aria-live="polite"]').first().innerText()).toContain(
+      'This entry has just changed',
+    );
+
+    // Revoking the licence asks for a reason and a confirmation.
+    const licenceRow = page.getByRole('row').filter({ hasText: 'NPT/2026/0042' });
+    await licenceRow.getByRole('button', { name: /^Revoke/ }).click();
+    await expect
+      .poll(() => page.locator('#revoke-heading').innerText())
+      .toBe('Revoke licence NPT/2026/0042?');
+    const revokeYes = page.getByRole('button', { name: 'Yes, revoke it', exact: true });
+    await revokeYes.click();
+    await expect
+      .poll(() => page.locator('#revoke-reason').getAttribute('aria-describedby'))
+      .toContain('revoke-reason-error');
+    await checkScreen('businesses-revoke-confirm');
+    await page.locator('#revoke-reason').selectOption('premises-closed');
+    await revokeYes.click();
+    const revokedBanner = page.locator('.govuk-notification-banner--success', {
+      hasText: 'Licence NPT/2026/0042 has been revoked',
+    });
+    await expect.poll(() => revokedBanner.count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('main').innerText())
+      .toContain('Your body has granted it no licence that is still in force');
+
+    // Dissolving: cancel puts focus back on the button; then confirm with a reason.
+    const dissolve = page.getByRole('button', { name: 'Dissolve this organisation', exact: true });
+    await dissolve.click();
+    await expect
+      .poll(() => page.locator('#dissolve-heading').innerText())
+      .toBe('Dissolve Usk Valley Bread Ltd?');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    expect(await page.locator('#dissolve-heading').count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Dissolve this organisation');
+    await dissolve.click();
+    await page.locator('#dissolve-reason').selectOption('voluntary');
+    await checkScreen('businesses-dissolve-confirm');
+    await page.getByRole('button', { name: 'Yes, dissolve it', exact: true }).click();
+    const dissolvedBanner = page.locator('.govuk-notification-banner--success', {
+      hasText: 'Usk Valley Bread Ltd has been dissolved',
+    });
+    await expect.poll(() => dissolvedBanner.count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('main').innerText())
+      .toContain('This organisation is dissolved: its entry can no longer be changed.');
+    expect(await page.locator('#amend-name-en').count()).toBe(0);
+    await checkScreen('businesses-dissolved');
+
+    // The public entry: dissolved, its former name, and every change in its history.
+    await expect
+      .poll(() => explorer.locator('main').innerText(), { timeout: 10_000 })
+      .toContain('This organisation has been dissolved');
+    const shown = await explorer.locator('main').innerText();
+    for (const text of [
+      'Former names',
+      'Usk Valley Bakery Ltd',
+      'Name: Usk Valley Bakery Ltd → Usk Valley Bread Ltd',
+      'Licence revoked: Premises licence',
+      'Reason: The premises have closed',
+      'Reason: At its members’ request',
+    ]) {
+      expect(shown).toContain(text);
+    }
+    expect(await explorer.locator('main ol li strong').allInnerTexts()).toEqual([
+      'Registered',
+      'Licence granted: Premises licence',
+      'Details changed',
+      'Licence revoked: Premises licence',
+      'Dissolved',
+    ]);
+    expect(await checkAxe(explorer, 'explorer business entry dissolved')).toEqual([]);
+    await screenshot(explorer, 'explorer-business-dissolved-en-desktop');
+    // Searching by its former name finds it, saying what it was called.
+    await explorer.goto(`${n.url}/explorer/businesses/?q=usk+valley+bakery&lang=en`);
+    const found = explorer.getByRole('row').filter({ hasText: number });
+    await expect.poll(() => found.count()).toBe(1);
+    expect(await found.innerText()).toContain('Formerly: Usk Valley Bakery Ltd');
+    expect(await found.innerText()).toContain('Dissolved');
+    await explorer.close();
+  }, 240_000);
 
   it('lets administrators propose a change and sign it into force; others read the lists', async () => {
     // An officer sees the consortium and its proposals, and nothing to propose or sign.

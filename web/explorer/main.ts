@@ -41,6 +41,8 @@ mountPage({
       ),
       // The public registers have their own page.
       rich('p', { class: 'govuk-body' }, 'explorer.business.link'),
+      rich('p', { class: 'govuk-body' }, 'explorer.goods.link'),
+      rich('p', { class: 'govuk-body' }, 'explorer.titles.link'),
       live.sections,
       tools.el,
     ];

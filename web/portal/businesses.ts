@@ -1,14 +1,17 @@
 // The business register (registrar role, decision 0010): decide the applications to register an
 // organisation that were addressed to this body (approve: the ledger gives the number; refuse:
 // with a reason in both languages, after confirming), and grant the licences this body's member
-// roles allow. Each decision is a transaction of the body, with a receipt; the entry itself is
+// roles allow; change a registered organisation's names or office area, revoke a licence this
+// body granted and dissolve an organisation (both after confirming, with a reason in both
+// languages). Each decision is a transaction of the body, with a receipt; the entry itself is
 // public in the Explorer.
 import type { Child } from '../shared/dom.js';
 import { h } from '../shared/dom.js';
 import { errorSummary } from '../shared/forms.js';
 import type { DateParts } from './fields.js';
 import { dateField, selectField, textField } from './fields.js';
-import { LICENCE_GRANTORS } from '../../src/ledger/modules/business.js';
+import { LICENCE_GRANTORS, NAME_CHARS_PATTERN } from '../../src/ledger/modules/business.js';
+import { GWENT_AREAS, areaName } from '../shared/format.js';
 import type { ViewContext } from './app.js';
 import { Refused, loaded, refusal, showFailure, showOutcome } from './app.js';
 import { get, post } from './client.js';
@@ -18,6 +21,7 @@ import type { PKey } from './ui.js';
 import {
   banner,
   button,
+  dateText,
   dyn,
   focusSoon,
   h1,
@@ -27,7 +31,9 @@ import {
   pt,
   ptr,
   receiptLink,
+  summary,
   table,
+  tag,
   timeEl,
 } from './ui.js';
 
@@ -62,6 +68,88 @@ const REASONS: readonly { readonly code: string; readonly text: PKey }[] = [
   { code: 'name-misleading', text: 'portal.businesses.reason.name-misleading' },
   { code: 'incomplete', text: 'portal.businesses.reason.incomplete' },
   { code: 'not-eligible', text: 'portal.businesses.reason.not-eligible' },
+];
+
+/** Why a registrar dissolves an organisation, and why a body revokes a licence. */
+const DISSOLVE_REASONS: readonly { readonly code: string; readonly text: PKey }[] = [
+  { code: 'voluntary', text: 'portal.businesses.dissolveReason.voluntary' },
+  { code: 'struck-off', text: 'portal.businesses.dissolveReason.struck-off' },
+  { code: 'wound-up', text: 'portal.businesses.dissolveReason.wound-up' },
+];
+const REVOKE_REASONS: readonly { readonly code: string; readonly text: PKey }[] = [
+  { code: 'premises-closed', text: 'portal.businesses.revokeReason.premises-closed' },
+  { code: 'conditions-breached', text: 'portal.businesses.revokeReason.conditions-breached' },
+  { code: 'surrendered', text: 'portal.businesses.revokeReason.surrendered' },
+];
+
+const NAME_MAX = 160;
+const NAME_CHARS = new RegExp(NAME_CHARS_PATTERN, 'u');
+
+interface Name {
+  readonly en: string;
+  readonly cy?: string;
+}
+
+/** A registered organisation as the public entry gives it (what this screen uses of it). */
+interface Entry {
+  readonly number: string;
+  readonly name: Name;
+  readonly status: string;
+  readonly officeArea: string;
+  readonly formerNames: readonly Name[];
+  readonly licences: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly ref: string;
+    readonly status: string;
+    readonly grantedBy: string;
+    readonly validUntilMs: number;
+  }[];
+}
+
+const rec = (x: unknown): Record<string, unknown> =>
+  (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
+const readName = (x: unknown): Name | undefined => {
+  const n = rec(x);
+  if (typeof n.en !== 'string') return undefined;
+  return { en: n.en, ...(typeof n.cy === 'string' ? { cy: n.cy } : {}) };
+};
+
+function readEntry(x: unknown): Entry | undefined {
+  const o = rec(x);
+  const name = readName(o.name);
+  if (typeof o.number !== 'string' || !NUMBER_RE.test(o.number) || !name) return undefined;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    number: o.number,
+    name,
+    status: str(o.status),
+    officeArea: str(o.officeArea),
+    formerNames: (Array.isArray(o.formerNames) ? o.formerNames : []).flatMap((f: unknown) => {
+      const n = readName(rec(f).name);
+      return n ? [n] : [];
+    }),
+    licences: (Array.isArray(o.licences) ? o.licences : []).flatMap((l: unknown) => {
+      const r = rec(l);
+      if (typeof r.id !== 'string' || !/^[0-9a-f]{64}$/.test(r.id)) return [];
+      return [
+        {
+          id: r.id,
+          kind: str(r.kind),
+          ref: str(r.ref),
+          status: str(r.status),
+          grantedBy: str(r.grantedBy),
+          validUntilMs: typeof r.validUntilMs === 'number' ? r.validUntilMs : 0,
+        },
+      ];
+    }),
+  };
+}
+
+/** A name in both languages, each marked with its language. */
+const nameBoth = (n: Name): Child => [
+  h('span', { lang: 'en' }, n.en),
+  n.cy ? [' / ', h('span', { lang: 'cy' }, n.cy)] : null,
 ];
 
 interface Application {
@@ -468,6 +556,365 @@ export function businessesView(ctx: ViewContext): Child {
     (kinds) => licenceForm(kinds),
   );
 
+  // ---- change, dissolve, revoke ----
+
+  const manageNumber = textField({
+    id: 'manage-number',
+    label: 'portal.businesses.manage.number',
+    hint: 'portal.businesses.manage.number.hint',
+    width: 'govuk-input--width-10',
+    spellcheck: false,
+    mono: true,
+  });
+  const findButton = button('portal.businesses.manage.find', {}, 'secondary');
+  const findForm = h('form', { novalidate: true }, manageNumber.group, findButton);
+  /** The entry found, with its forms; re-drawn after each change. */
+  const manageEntry = h('div');
+  /** Confirmations and outcomes of changes. */
+  const manageResult = h('div', { class: 'cadwyn-result' });
+  findForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    manageResult.replaceChildren();
+    void find(true);
+  });
+
+  /** Looks the number up on the public register and shows it with what may be done to it. */
+  async function find(focus: boolean): Promise<void> {
+    const n = manageNumber.control.value.trim().toUpperCase();
+    manageNumber.setError(NUMBER_RE.test(n) ? null : perr('portal.businesses.err.number'));
+    errors.show([manageNumber]);
+    if (manageNumber.error) {
+      manageEntry.replaceChildren();
+      return;
+    }
+    findButton.disabled = true;
+    try {
+      const r = await get<unknown>(`/v1/businesses/${n}`, { signal: ctx.signal });
+      const entry = r.ok ? readEntry(r.body) : undefined;
+      if (!entry) {
+        manageEntry.replaceChildren();
+        if (!r.ok && r.status !== 404) {
+          showOutcome(manageResult, refusal(r.problem));
+          return;
+        }
+        manageNumber.setError(perr('portal.businesses.manage.unknown'));
+        errors.show([manageNumber]);
+        return;
+      }
+      const heading = h(
+        'h3',
+        { class: 'govuk-heading-m', tabindex: '-1', id: 'manage-entry-heading' },
+        `${entry.number}: `,
+        h('span', { lang: 'en' }, entry.name.en),
+      );
+      manageEntry.replaceChildren(
+        h(
+          'section',
+          { class: 'cadwyn-subsection', 'aria-labelledby': 'manage-entry-heading' },
+          heading,
+          summary([
+            [ptr('portal.businesses.col.nameEn'), h('span', { lang: 'en' }, entry.name.en)],
+            [
+              ptr('portal.businesses.col.nameCy'),
+              entry.name.cy ? h('span', { lang: 'cy' }, entry.name.cy) : ptr('portal.none'),
+            ],
+            [ptr('portal.businesses.col.area'), dyn(() => areaText(entry.officeArea))],
+            [
+              ptr('portal.businesses.manage.status'),
+              entry.status === 'registered'
+                ? tag('portal.businesses.status.registered', 'green')
+                : tag('portal.businesses.status.dissolved', 'grey'),
+            ],
+            ...(entry.formerNames.length > 0
+              ? [
+                  [
+                    ptr('portal.businesses.manage.formerly'),
+                    h(
+                      'ul',
+                      { class: 'govuk-list' },
+                      entry.formerNames.map((f) => h('li', null, nameBoth(f))),
+                    ),
+                  ] as const,
+                ]
+              : []),
+          ]),
+          publicEntry(entry.number, 'manage-public-entry'),
+          entry.status === 'registered'
+            ? [amendForm(entry), revokeList(entry), dissolvePart(entry)]
+            : ppara('portal.businesses.manage.dissolvedNote'),
+        ),
+      );
+      if (focus) focusSoon(heading);
+    } catch (e) {
+      showFailure(manageResult, e);
+    } finally {
+      findButton.disabled = false;
+    }
+  }
+
+  /** Sends a change; shows the outcome with its receipt and the entry as it is now. */
+  async function change(
+    path: string,
+    body: unknown,
+    done: Child,
+    b: HTMLButtonElement,
+    number: string,
+  ): Promise<void> {
+    b.disabled = true;
+    try {
+      const r = await post<Written>(`${base}/${number}/${path}`, body, { signal: ctx.signal });
+      let box: HTMLElement;
+      if (r.ok) {
+        box = banner(
+          'success',
+          done,
+          receiptLink(r.body.receipt, r.body.txId, 'manage-receipt', 'portal.businesses.receipt'),
+          publicEntry(number, 'manage-done-public-entry'),
+        );
+        await find(false);
+      } else {
+        box = refusal(r.problem);
+      }
+      showOutcome(manageResult, box);
+    } catch (e) {
+      showFailure(manageResult, e);
+    } finally {
+      b.disabled = false;
+    }
+  }
+
+  function amendForm(entry: Entry): HTMLElement {
+    const nameEn = textField({
+      id: 'amend-name-en',
+      label: 'portal.businesses.col.nameEn',
+      width: 'govuk-input--width-30',
+      value: entry.name.en,
+    });
+    nameEn.control.lang = 'en';
+    const nameCy = textField({
+      id: 'amend-name-cy',
+      label: 'portal.businesses.col.nameCy',
+      hint: 'portal.businesses.amend.nameCy.hint',
+      width: 'govuk-input--width-30',
+      value: entry.name.cy ?? '',
+    });
+    nameCy.control.lang = 'cy';
+    const areas = GWENT_AREAS.includes(entry.officeArea)
+      ? GWENT_AREAS
+      : [entry.officeArea, ...GWENT_AREAS];
+    const area = selectField({
+      id: 'amend-area',
+      label: 'portal.businesses.col.area',
+      options: areas.map((a) => ({ value: a, label: () => dyn(() => areaName(a)) })),
+    });
+    area.control.value = entry.officeArea;
+    const submit = button('portal.businesses.amend.submit');
+    const form = h(
+      'form',
+      { novalidate: true, 'aria-labelledby': 'amend-h3' },
+      h('h4', { class: 'govuk-heading-s', id: 'amend-h3' }, ptr('portal.businesses.amend.h3')),
+      nameEn.group,
+      nameCy.group,
+      area.group,
+      submit,
+    );
+    const nameError = (v: string, required: boolean) =>
+      v.length === 0
+        ? required
+          ? perr('portal.businesses.err.nameEn')
+          : null
+        : v.length > NAME_MAX || !NAME_CHARS.test(v)
+          ? perr('portal.businesses.err.nameChars')
+          : null;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      manageResult.replaceChildren();
+      const en = nameEn.control.value.trim();
+      const cy = nameCy.control.value.trim();
+      nameEn.setError(nameError(en, true));
+      nameCy.setError(nameError(cy, false));
+      const name: Name = { en, ...(cy ? { cy } : {}) };
+      const nameChanged = name.en !== entry.name.en || name.cy !== entry.name.cy;
+      const areaChanged = area.control.value !== entry.officeArea;
+      if (!nameEn.error && !nameCy.error && !nameChanged && !areaChanged) {
+        nameEn.setError(perr('portal.businesses.err.unchanged'));
+      }
+      errors.show([nameEn, nameCy, area]);
+      if (nameEn.error || nameCy.error) return;
+      void change(
+        'amend',
+        {
+          ...(nameChanged ? { name } : {}),
+          ...(areaChanged ? { officeArea: area.control.value } : {}),
+        },
+        ptr('portal.businesses.amend.done', entry.number),
+        submit,
+        entry.number,
+      );
+    });
+    return form;
+  }
+
+  /** A confirmation panel: a heading, a reason to choose, and yes or cancel. */
+  function confirmPanel(o: {
+    id: string;
+    heading: Child;
+    warning?: PKey;
+    reasons: readonly { readonly code: string; readonly text: PKey }[];
+    missing: PKey;
+    yes: PKey;
+    opener: HTMLButtonElement;
+    go: (reason: { code: string; en: string; cy: string }, yes: HTMLButtonElement) => void;
+  }): void {
+    const reason = selectField({
+      id: `${o.id}-reason`,
+      label: 'portal.businesses.refuse.reason',
+      hint: 'portal.businesses.reason.public',
+      placeholder: 'portal.choose',
+      options: o.reasons.map((r) => ({ value: r.code, label: r.text })),
+    });
+    const yes = button(o.yes, { type: 'button' }, 'warning');
+    const no = button('portal.cancel', { type: 'button' }, 'secondary');
+    const heading = h(
+      'h2',
+      { class: 'govuk-heading-m', tabindex: '-1', id: `${o.id}-heading` },
+      o.heading,
+    );
+    manageResult.replaceChildren(
+      h(
+        'section',
+        { class: 'cadwyn-confirm', 'aria-labelledby': `${o.id}-heading` },
+        heading,
+        o.warning
+          ? h(
+              'div',
+              { class: 'govuk-warning-text' },
+              h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
+              h('strong', { class: 'govuk-warning-text__text' }, ptr(o.warning)),
+            )
+          : null,
+        reason.group,
+        h('div', { class: 'govuk-button-group' }, yes, no),
+      ),
+    );
+    focusSoon(heading);
+    no.addEventListener('click', () => {
+      manageResult.replaceChildren();
+      if (o.opener.isConnected) o.opener.focus();
+    });
+    yes.addEventListener('click', () => {
+      const chosen = o.reasons.find((r) => r.code === reason.control.value);
+      reason.setError(chosen ? null : perr(o.missing));
+      if (!chosen) {
+        reason.control.focus();
+        return;
+      }
+      const words = portal[chosen.text];
+      o.go({ code: chosen.code, en: words.en, cy: words.cy }, yes);
+    });
+  }
+
+  function revokeList(entry: Entry): HTMLElement {
+    const mine = entry.licences.filter(
+      (l) =>
+        l.grantedBy === ctx.session.body.did &&
+        (l.status === 'valid' || l.status === 'not-yet-valid'),
+    );
+    const licenceName = (kind: string) => {
+      const k = LICENCE_NAMES[kind];
+      return k ? pt(k) : kind;
+    };
+    const revokeButton = (l: Entry['licences'][number]) => {
+      const b = h(
+        'button',
+        {
+          type: 'button',
+          class: 'govuk-button govuk-button--warning govuk-!-margin-bottom-0',
+          'data-module': 'govuk-button',
+        },
+        ptr('portal.businesses.revoke'),
+        h('span', { class: 'govuk-visually-hidden' }, ptr('portal.businesses.forLicence', l.ref)),
+      );
+      b.addEventListener('click', () =>
+        confirmPanel({
+          id: 'revoke',
+          heading: ptr('portal.businesses.revoke.h2', l.ref),
+          warning: 'portal.businesses.revoke.warning',
+          reasons: REVOKE_REASONS,
+          missing: 'portal.businesses.err.revokeReason',
+          yes: 'portal.businesses.revoke.yes',
+          opener: b,
+          go: (reason, yes) =>
+            void change(
+              `licences/${l.id}/revoke`,
+              { reason },
+              ptr('portal.businesses.revoke.done', l.ref),
+              yes,
+              entry.number,
+            ),
+        }),
+      );
+      return b;
+    };
+    return h(
+      'section',
+      { 'aria-labelledby': 'revoke-h3' },
+      h('h4', { class: 'govuk-heading-s', id: 'revoke-h3' }, ptr('portal.businesses.revoke.h3')),
+      mine.length === 0
+        ? ppara('portal.businesses.revoke.none')
+        : table(
+            ptr('portal.businesses.revoke.caption', mine.length),
+            [
+              'portal.businesses.col.licence',
+              'portal.businesses.col.ref',
+              'portal.businesses.col.until',
+              'portal.businesses.col.actions',
+            ],
+            mine.map((l) => [
+              dyn(() => licenceName(l.kind)),
+              h('span', { class: 'cadwyn-mono' }, l.ref),
+              // The ledger's end is exclusive: the last day is the day before it.
+              dyn(() => dateText(new Date(l.validUntilMs - 1).toISOString().slice(0, 10))),
+              revokeButton(l),
+            ]),
+          ),
+    );
+  }
+
+  function dissolvePart(entry: Entry): HTMLElement {
+    const open = button('portal.businesses.dissolve.open', { type: 'button' }, 'warning');
+    open.addEventListener('click', () =>
+      confirmPanel({
+        id: 'dissolve',
+        heading: ptr('portal.businesses.dissolve.h2', entry.name.en),
+        warning: 'portal.businesses.dissolve.lead',
+        reasons: DISSOLVE_REASONS,
+        missing: 'portal.businesses.err.dissolveReason',
+        yes: 'portal.businesses.dissolve.yes',
+        opener: open,
+        go: (reason, yes) =>
+          void change(
+            'dissolve',
+            { reason },
+            ptr('portal.businesses.dissolve.done', entry.name.en),
+            yes,
+            entry.number,
+          ),
+      }),
+    );
+    return h(
+      'section',
+      { 'aria-labelledby': 'dissolve-h3' },
+      h(
+        'h4',
+        { class: 'govuk-heading-s', id: 'dissolve-h3' },
+        ptr('portal.businesses.dissolve.h3'),
+      ),
+      ppara('portal.businesses.dissolve.lead'),
+      open,
+    );
+  }
+
   const explorer = h(
     'p',
     { class: 'govuk-body' },
@@ -496,6 +943,14 @@ export function businessesView(ctx: ViewContext): Child {
       h2('portal.businesses.licence.h2', { id: 'licence-h2' }),
       licence.el,
       licenceResult,
+    ),
+    h(
+      'section',
+      { class: 'cadwyn-subsection', 'aria-labelledby': 'manage-h2' },
+      h2('portal.businesses.manage.h2', { id: 'manage-h2' }),
+      findForm,
+      manageResult,
+      manageEntry,
     ),
   ];
 }

@@ -987,6 +987,159 @@ export const portal = {
     cy: 'Nwyddau rheoledig: cludo',
   },
 
+  // ---- business register: change, dissolve, revoke a licence (registrar) ----
+  'portal.businesses.manage.h2': {
+    en: 'Change a registered organisation',
+    cy: 'Newid sefydliad cofrestredig',
+  },
+  'portal.businesses.manage.number': { en: 'Registered number', cy: 'Rhif cofrestredig' },
+  'portal.businesses.manage.number.hint': {
+    en: 'GW and six digits, for example GW000123',
+    cy: 'GW a chwe digid, er enghraifft GW000123',
+  },
+  'portal.businesses.manage.find': {
+    en: 'Find the organisation',
+    cy: 'Dod o hyd i’r sefydliad',
+  },
+  'portal.businesses.manage.unknown': {
+    en: 'No organisation has this number: check it and try again',
+    cy: 'Nid oes gan unrhyw sefydliad y rhif hwn: gwiriwch ef a rhoi cynnig arall arni',
+  },
+  'portal.businesses.manage.status': { en: 'Status', cy: 'Statws' },
+  'portal.businesses.status.registered': { en: 'Registered', cy: 'Cofrestredig' },
+  'portal.businesses.status.dissolved': { en: 'Dissolved', cy: 'Wedi’i ddiddymu' },
+  'portal.businesses.manage.formerly': { en: 'Former names', cy: 'Enwau blaenorol' },
+  'portal.businesses.manage.dissolvedNote': {
+    en: 'This organisation is dissolved: its entry can no longer be changed.',
+    cy: 'Mae’r sefydliad hwn wedi’i ddiddymu: ni ellir newid ei gofnod mwyach.',
+  },
+  'portal.businesses.amend.h3': {
+    en: 'Change the name or the office area',
+    cy: 'Newid yr enw neu ardal y swyddfa',
+  },
+  'portal.businesses.amend.nameCy.hint': {
+    en: 'Leave it empty if the organisation has no Welsh name.',
+    cy: 'Gadewch yn wag os nad oes gan y sefydliad enw Cymraeg.',
+  },
+  'portal.businesses.amend.submit': { en: 'Save the changes', cy: 'Cadw’r newidiadau' },
+  'portal.businesses.amend.done': {
+    en: 'The entry of {0} has been changed',
+    cy: 'Mae cofnod {0} wedi’i newid',
+  },
+  'portal.businesses.err.nameEn': {
+    en: 'Enter the name in English',
+    cy: 'Rhowch yr enw yn Saesneg',
+  },
+  'portal.businesses.err.nameChars': {
+    en: 'Use letters, digits and punctuation only, up to 160 characters',
+    cy: 'Defnyddiwch lythrennau, digidau ac atalnodi yn unig, hyd at 160 nod',
+  },
+  'portal.businesses.err.unchanged': {
+    en: 'Change the name or the office area first',
+    cy: 'Newidiwch yr enw neu ardal y swyddfa yn gyntaf',
+  },
+  'portal.businesses.revoke.h3': {
+    en: 'Licences your body granted',
+    cy: 'Trwyddedau a roddodd eich corff',
+  },
+  'portal.businesses.revoke.none': {
+    en: 'Your body has granted it no licence that is still in force.',
+    cy: 'Nid yw eich corff wedi rhoi trwydded iddo sy’n dal mewn grym.',
+  },
+  'portal.businesses.revoke.caption': {
+    en: 'Licences in force: {0}',
+    cy: 'Trwyddedau mewn grym: {0}',
+  },
+  'portal.businesses.col.licence': { en: 'Licence', cy: 'Trwydded' },
+  'portal.businesses.col.ref': { en: 'Your reference', cy: 'Eich cyfeirnod' },
+  'portal.businesses.col.until': { en: 'Last day', cy: 'Diwrnod olaf' },
+  'portal.businesses.revoke': { en: 'Revoke', cy: 'Dirymu' },
+  'portal.businesses.forLicence': { en: ' the licence {0}', cy: ' y drwydded {0}' },
+  'portal.businesses.revoke.h2': { en: 'Revoke licence {0}?', cy: 'Dirymu trwydded {0}?' },
+  'portal.businesses.revoke.warning': {
+    en: 'Revoking cannot be undone: the organisation would need a new licence.',
+    cy: 'Ni ellir dadwneud dirymu: byddai angen trwydded newydd ar y sefydliad.',
+  },
+  'portal.businesses.revoke.yes': { en: 'Yes, revoke it', cy: 'Ydw, dirymu’r drwydded' },
+  'portal.businesses.revoke.done': {
+    en: 'Licence {0} has been revoked',
+    cy: 'Mae trwydded {0} wedi’i dirymu',
+  },
+  'portal.businesses.reason.public': {
+    en: 'Anyone reading the ledger sees the reason, in English and Welsh.',
+    cy: 'Mae unrhyw un sy’n darllen y cyfriflyfr yn gweld y rheswm, yn Saesneg ac yn Gymraeg.',
+  },
+  'portal.businesses.err.revokeReason': {
+    en: 'Choose why the licence is revoked',
+    cy: 'Dewiswch pam y mae’r drwydded yn cael ei dirymu',
+  },
+  'portal.businesses.revokeReason.premises-closed': {
+    en: 'The premises have closed',
+    cy: 'Mae’r safle wedi cau',
+  },
+  'portal.businesses.revokeReason.conditions-breached': {
+    en: 'The conditions of the licence were broken',
+    cy: 'Torrwyd amodau’r drwydded',
+  },
+  'portal.businesses.revokeReason.surrendered': {
+    en: 'The holder gave the licence up',
+    cy: 'Ildiodd y deiliad y drwydded',
+  },
+  'portal.businesses.dissolve.h3': {
+    en: 'Dissolve the organisation',
+    cy: 'Diddymu’r sefydliad',
+  },
+  'portal.businesses.dissolve.lead': {
+    en: 'Dissolving is final. The entry stays on the register as dissolved, and its name becomes free for others to register.',
+    cy: 'Mae diddymu’n derfynol. Mae’r cofnod yn aros ar y gofrestr fel un wedi’i ddiddymu, a daw ei enw’n rhydd i eraill ei gofrestru.',
+  },
+  'portal.businesses.dissolve.open': {
+    en: 'Dissolve this organisation',
+    cy: 'Diddymu’r sefydliad hwn',
+  },
+  'portal.businesses.dissolve.h2': { en: 'Dissolve {0}?', cy: 'Diddymu {0}?' },
+  'portal.businesses.dissolve.yes': { en: 'Yes, dissolve it', cy: 'Ydw, diddymu’r sefydliad' },
+  'portal.businesses.dissolve.done': {
+    en: '{0} has been dissolved',
+    cy: 'Mae {0} wedi’i ddiddymu',
+  },
+  'portal.businesses.err.dissolveReason': {
+    en: 'Choose why the organisation is dissolved',
+    cy: 'Dewiswch pam y mae’r sefydliad yn cael ei ddiddymu',
+  },
+  'portal.businesses.dissolveReason.voluntary': {
+    en: 'At its members’ request',
+    cy: 'Ar gais ei aelodau',
+  },
+  'portal.businesses.dissolveReason.struck-off': {
+    en: 'Struck off: it was no longer carrying on business',
+    cy: 'Wedi’i ddileu: nid oedd yn cynnal busnes mwyach',
+  },
+  'portal.businesses.dissolveReason.wound-up': {
+    en: 'Wound up after insolvency',
+    cy: 'Wedi’i ddirwyn i ben ar ôl ansolfedd',
+  },
+  'portal.problem.BUSINESS_NAME_TAKEN': {
+    en: 'That name, or one too like it, is already registered or applied for.',
+    cy: 'Mae’r enw hwnnw, neu un rhy debyg iddo, eisoes wedi’i gofrestru neu mewn cais.',
+  },
+  'portal.problem.BUSINESS_DISSOLVED': {
+    en: 'The organisation is dissolved: its entry can no longer be changed.',
+    cy: 'Mae’r sefydliad wedi’i ddiddymu: ni ellir newid ei gofnod mwyach.',
+  },
+  'portal.problem.BUSINESS_NOTHING_TO_CHANGE': {
+    en: 'Nothing would change: the register already says this.',
+    cy: 'Ni fyddai dim yn newid: mae’r gofrestr eisoes yn dweud hyn.',
+  },
+  'portal.problem.BUSINESS_LICENCE_REVOKED': {
+    en: 'That licence has already been revoked.',
+    cy: 'Mae’r drwydded honno wedi’i dirymu eisoes.',
+  },
+  'portal.problem.BUSINESS_UNKNOWN': {
+    en: 'No organisation has that number.',
+    cy: 'Nid oes gan unrhyw sefydliad y rhif hwnnw.',
+  },
+
   // ---- governance ----
   'portal.governance.h1': { en: 'Governance', cy: 'Llywodraethu' },
   'portal.governance.lead': {

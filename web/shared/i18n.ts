@@ -10,6 +10,8 @@
 // place, so nothing a person has typed, chosen or checked is lost.
 
 import type { businesses } from '../explorer/businesses/strings.js';
+import type { goods } from '../explorer/goods/strings.js';
+import type { titles } from '../explorer/titles/strings.js';
 import type { portal } from '../portal/strings.js';
 import type { wallet } from '../wallet/strings.js';
 
@@ -648,6 +650,16 @@ export const explorer = {
     en: 'Look up an organisation in the [business register](/explorer/businesses/): its names in English and Welsh, its licences and every change to it.',
     cy: 'Chwiliwch am sefydliad yn y [gofrestr busnesau](/explorer/businesses/): ei enwau yn Gymraeg ac yn Saesneg, ei drwyddedau a phob newid iddo.',
   },
+  // Regulated goods (web/explorer/goods/, decision 0011)
+  'explorer.goods.link': {
+    en: 'See where a [regulated product](/explorer/goods/) came from, who has held it and what has been recalled.',
+    cy: 'Gwelwch o ble daeth [cynnyrch rheoledig](/explorer/goods/), pwy sydd wedi’i ddal a beth sydd wedi’i alw’n ôl.',
+  },
+  // Property titles (web/explorer/titles/, decision 0012)
+  'explorer.titles.link': {
+    en: 'Read the [title register](/explorer/titles/): a property’s title, its charges and restrictions, and where a sale stands — owners appear only by pseudonym.',
+    cy: 'Darllenwch y [gofrestr teitlau](/explorer/titles/): teitl eiddo, ei arwystlon a’i gyfyngiadau, a ble mae gwerthiant arni — dim ond drwy ffugenw y mae perchnogion yn ymddangos.',
+  },
 } as const satisfies Dictionary;
 
 const REGULATIONS_EN =
@@ -800,6 +812,8 @@ interface PageDictionaries {
   readonly wallet: typeof wallet;
   readonly portal: typeof portal;
   readonly businesses: typeof businesses;
+  readonly goods: typeof goods;
+  readonly titles: typeof titles;
 }
 type AllDictionaries = typeof DICTIONARIES & PageDictionaries;
 

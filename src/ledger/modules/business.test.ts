@@ -20,6 +20,7 @@ import type {
   BusinessApplication,
   BusinessHistoryEntry,
   BusinessName,
+  NameHeld,
 } from './business.js';
 import {
   BUSINESS_KEYS,
@@ -426,6 +427,71 @@ describe('business.amend and business.dissolve', () => {
   });
 });
 
+/** The names-ever index as `normal form → number → name held`. */
+const namesEver = (s: MemoryState): Map<string, NameHeld> =>
+  new Map(
+    [...s.map.entries()]
+      .filter(([k]) => k.startsWith('business-name-ever/'))
+      .map(([k, v]) => [k, v as unknown as NameHeld]),
+  );
+
+describe('names ever held', () => {
+  it('approve and amend add to the index; rename and dissolution never remove from it', () => {
+    const s = freshState();
+    const n = register(s, { en: 'Pont Bakery Ltd', cy: 'Becws y Bont Cyf' });
+    expect(namesEver(s)).toEqual(
+      new Map([
+        [
+          BUSINESS_KEYS.nameEver('pont bakery', n),
+          { number: n, name: { en: 'Pont Bakery Ltd', cy: 'Becws y Bont Cyf' } },
+        ],
+        [
+          BUSINESS_KEYS.nameEver('becws y bont', n),
+          { number: n, name: { en: 'Pont Bakery Ltd', cy: 'Becws y Bont Cyf' } },
+        ],
+      ]),
+    );
+    // A pending application holds its name but has never held it as an organisation.
+    applyFor(s, { en: 'Not Yet Registered' });
+    expect(namesEver(s).size).toBe(2);
+
+    expect(
+      send(s, 'business.amend', NEWPORT, { number: n, name: { en: 'Bridge Loaves' } }).code,
+    ).toBe('ok');
+    expect([...namesEver(s).keys()].sort()).toEqual(
+      [
+        BUSINESS_KEYS.nameEver('becws y bont', n),
+        BUSINESS_KEYS.nameEver('bridge loaves', n),
+        BUSINESS_KEYS.nameEver('pont bakery', n),
+      ].sort(),
+    );
+    // The old name is free for others, and still remembered as this one's.
+    expect(nameHolder(s, 'pont bakery')).toBeUndefined();
+    const other = register(s, { en: 'Pont Bakery' });
+    expect(namesEver(s).get(BUSINESS_KEYS.nameEver('pont bakery', other))).toEqual({
+      number: other,
+      name: { en: 'Pont Bakery' },
+    });
+    expect(namesEver(s).get(BUSINESS_KEYS.nameEver('pont bakery', n))?.number).toBe(n);
+
+    const before = namesEver(s);
+    expect(send(s, 'business.dissolve', NEWPORT, { number: n }).code).toBe('ok');
+    expect(namesEver(s)).toEqual(before);
+    expect(nameHolder(s, 'bridge loaves')).toBeUndefined();
+  });
+
+  it('percent-encodes non-ASCII normal forms, so a prefix of the name is a prefix of the key', () => {
+    const s = freshState();
+    const n = register(s, { en: 'Smørrebrød Bar' });
+    const key = [...namesEver(s).keys()][0] ?? '';
+    expect(key).toMatch(/^[\x21-\x7e]+$/);
+    expect(key.startsWith(BUSINESS_KEYS.nameEverPrefix(normaliseBusinessName('SMØRRE')))).toBe(
+      true,
+    );
+    expect(key.endsWith(`/${n}`)).toBe(true);
+  });
+});
+
 describe('business.licence and business.revokeLicence', () => {
   const lic = (kind: string, from = T0, until = T0 + 100_000, ref = 'LIC/2026/001') => ({
     kind,
@@ -760,8 +826,30 @@ function checkNamesUnique(s: MemoryState): void {
   }
 }
 
+/**
+ * The names-ever index holds exactly every normal form of every name an organisation has had
+ * (its first name and every name it was amended to), whatever became of it since.
+ */
+function checkNamesEver(s: MemoryState): void {
+  const expected = new Set<string>();
+  const forms = (name: BusinessName) =>
+    new Set([name.en, ...(name.cy ? [name.cy] : [])].map(normaliseBusinessName));
+  for (const [k, v] of s.map) {
+    if (!k.startsWith(BUSINESS_KEYS.businessPrefix)) continue;
+    const b = v as unknown as Business;
+    const names = [b.name];
+    for (const e of historyOf(s, b.number)) {
+      const change = e.changes?.name;
+      if (change) names.push(change.from as unknown as BusinessName);
+    }
+    for (const name of names)
+      for (const f of forms(name)) expected.add(BUSINESS_KEYS.nameEver(f, b.number));
+  }
+  expect(new Set(namesEver(s).keys())).toEqual(expected);
+}
+
 describe('the register over random histories', () => {
-  it('never leaves two registered or pending entries with the same normal form', () => {
+  it('never leaves two registered or pending entries with the same normal form; names ever held stay', () => {
     fc.assert(
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 25 }), (ops) => {
         const s = freshState();
@@ -795,6 +883,7 @@ describe('the register over random histories', () => {
             } else send(s, 'business.dissolve', by, { number });
           }
           checkNamesUnique(s);
+          checkNamesEver(s);
         }
       }),
       { numRuns: 60 },

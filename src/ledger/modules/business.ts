@@ -138,6 +138,12 @@ export interface BusinessHistoryEntry {
 /** What a name index entry points at: a registered number or a pending application. */
 export type NameHolder = { readonly number: string } | { readonly application: string };
 
+/** A name an organisation has held (the index of names ever held): the name as it was. */
+export interface NameHeld {
+  readonly number: string;
+  readonly name: BusinessName;
+}
+
 // Index keys are ASCII (the node's range reads bound a prefix with '\uffff'), so a normal form
 // with letters outside ASCII is percent-encoded; encoding is per character, so prefixes survive.
 const nameKeyPart = (normal: string) => encodeURIComponent(normal);
@@ -156,6 +162,14 @@ export const BUSINESS_KEYS = {
   /** Name index by normal form; search is a prefix read of `name(normaliseBusinessName(q))`. */
   name: (normal: string) => `business-name/${nameKeyPart(normal)}`,
   namePrefix: 'business-name/',
+  /**
+   * Every name an organisation has ever held, written on approve and amend and never deleted,
+   * so a renamed or dissolved one is still found by its former names (decision 0010).
+   */
+  nameEver: (normal: string, number: string) =>
+    `business-name-ever/${nameKeyPart(normal)}/${number}`,
+  /** Prefix search over names ever held: `nameEverPrefix(normaliseBusinessName(q))`. */
+  nameEverPrefix: (normal: string) => `business-name-ever/${nameKeyPart(normal)}`,
   licence: (number: string, id: string) => `business-licence/${number}/${id}`,
   licencePrefix: (number: string) => `business-licence/${number}/`,
   /** Licence ids of one kind, so a module can check validity without a range read. */
@@ -287,6 +301,20 @@ function namesFree(state: StateReader, forms: readonly string[], self?: NameHold
 
 function putNames(state: StateWriter, forms: readonly string[], holder: NameHolder): void {
   for (const f of forms) state.put(BUSINESS_KEYS.name(f), holder as unknown as Json);
+}
+
+/** Adds to the index of names ever held (kept after a rename or a dissolution). */
+function putNamesEver(
+  state: StateWriter,
+  forms: readonly string[],
+  number: string,
+  name: BusinessName,
+): void {
+  const held: NameHeld = {
+    number,
+    name: { en: name.en, ...(name.cy === undefined ? {} : { cy: name.cy }) },
+  };
+  for (const f of forms) state.put(BUSINESS_KEYS.nameEver(f, number), held as unknown as Json);
 }
 
 function deleteNames(state: StateWriter, forms: readonly string[]): void {
@@ -528,6 +556,7 @@ const approve: TxType<{ application: string }> = {
     ctx.state.put(BUSINESS_KEYS.application(application), decided as unknown as Json);
     ctx.state.delete(BUSINESS_KEYS.pending(a.registrar, application));
     putNames(ctx.state, storedForms(a.name), { number });
+    putNamesEver(ctx.state, storedForms(a.name), number, a.name);
     appendHistory(ctx, number, 'registered', {});
     return OK;
   },
@@ -602,6 +631,8 @@ const amend: TxType<AmendPayload> = {
       if (!free.ok) return free;
       deleteNames(ctx.state, storedForms(b.name));
       putNames(ctx.state, forms, { number: b.number });
+      // The old name's entries stay: it is still searchable as a former name.
+      putNamesEver(ctx.state, forms, b.number, p.name);
       const name = copyName(p.name);
       changes.name = { from: b.name as unknown as Json, to: name as unknown as Json };
       next = { ...next, name };
@@ -638,7 +669,8 @@ const dissolve: TxType<{ number: string; reason?: Reason }> = {
     const r = reason === undefined ? {} : { dissolveReason: copyReason(reason) };
     const next: Business = { ...b, status: 'dissolved', dissolvedMs: ctx.block.timeMs, ...r };
     ctx.state.put(BUSINESS_KEYS.business(number), next as unknown as Json);
-    // Names are unique among registered and pending entries only: a dissolved one frees its name.
+    // Names are unique among registered and pending entries only: a dissolved one frees its name
+    // (as at Companies House), and is still found by it through the names-ever index.
     deleteNames(ctx.state, storedForms(b.name));
     appendHistory(
       ctx,

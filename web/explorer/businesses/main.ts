@@ -1,6 +1,7 @@
 // The business register (decision 0010), public: search by name or number, and an entry with
 // its names in both languages, its licences (valid now or not) and its full history, each
 // change linked to its transaction and receipt. `?q=` searches; `?number=GW000001` shows one.
+// Both follow the register's live changes (GET /v1/businesses/events) and say so politely.
 import type { Child } from '../../shared/dom.js';
 import { add, h, para, tr, view } from '../../shared/dom.js';
 import type { Key } from '../../shared/i18n.js';
@@ -24,6 +25,13 @@ interface Summary {
   readonly status: string;
   readonly officeArea: string;
   readonly registeredMs: number;
+  /** Found by a name it no longer holds: that name. */
+  readonly formerly?: Name;
+}
+interface Reason {
+  readonly code: string;
+  readonly en: string;
+  readonly cy: string;
 }
 interface Licence {
   readonly id: string;
@@ -42,10 +50,14 @@ interface HistoryEntry {
   readonly by: string;
   readonly byName: Name | null;
   readonly licence?: { readonly kind: string };
+  readonly changes?: { readonly [field: string]: { readonly from: unknown; readonly to: unknown } };
+  readonly reason?: Reason;
 }
 interface Entry extends Summary {
   readonly registrarName: Name | null;
   readonly dissolvedMs?: number;
+  readonly dissolveReason?: Reason;
+  readonly formerNames?: readonly { readonly name: Name; readonly untilMs: number }[];
   readonly licences: readonly Licence[];
   readonly history: readonly HistoryEntry[];
 }
@@ -79,6 +91,49 @@ function areaBoth(code: string): string {
 }
 
 const textView = (draw: () => string) => view(h('span'), draw).el;
+
+/** A reason given on the ledger in both languages, in the page language. */
+const reasonIn = (r: Reason): string => (currentLang() === 'cy' ? r.cy : r.en);
+
+const isName = (x: unknown): x is Name =>
+  typeof x === 'object' && x !== null && typeof (x as { en?: unknown }).en === 'string';
+
+/**
+ * Calls `changed` (at most once a second) when the register changes, as the node's event
+ * stream tells it; `concerns` picks the events that matter to the page.
+ */
+function followRegister(
+  concerns: (e: { kind?: unknown; number?: unknown }) => boolean,
+  changed: () => void,
+): void {
+  if (typeof EventSource === 'undefined') return;
+  const events = new EventSource('/v1/businesses/events');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  events.addEventListener('business', (m) => {
+    let e: { kind?: unknown; number?: unknown };
+    try {
+      e = JSON.parse((m as MessageEvent<string>).data) as typeof e;
+    } catch {
+      return;
+    }
+    if (!concerns(e) || timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      changed();
+    }, 1000);
+  });
+  // EventSource reconnects by itself (with Last-Event-ID); it goes with the page.
+  addEventListener('pagehide', () => events.close());
+}
+
+/** A polite live region: it says a change once, and stays on the page to say the next. */
+function liveNotice(): { el: HTMLElement; say: (k: Key) => void } {
+  const el = h('div', { 'aria-live': 'polite' });
+  return {
+    el,
+    say: (k) => el.replaceChildren(h('p', { class: 'govuk-inset-text' }, tr(k))),
+  };
+}
 
 function statusTag(status: string): HTMLElement {
   const colour = status === 'registered' || status === 'valid' ? 'green' : 'grey';
@@ -179,6 +234,16 @@ function resultsTable(rows: readonly Summary[], caption: Key, q: string): HTMLEl
             ),
             ' ',
             b.status === 'dissolved' ? statusTag(b.status) : null,
+            b.formerly
+              ? [
+                  h('br'),
+                  h(
+                    'span',
+                    { class: 'govuk-body-s' },
+                    textView(() => t('explorer.business.formerly', nameIn(b.formerly))),
+                  ),
+                ]
+              : null,
           ),
           h(
             'td',
@@ -193,7 +258,29 @@ function resultsTable(rows: readonly Summary[], caption: Key, q: string): HTMLEl
 
 function searchPage(q: string): Child {
   const results = h('div', { 'aria-live': 'polite' }, para('explorer.business.loading'));
+  const notice = liveNotice();
   const path = q ? `/v1/businesses?q=${encodeURIComponent(q)}&limit=50` : '/v1/businesses?limit=20';
+  let shown = '';
+  // A change to any organisation may add to, remove from or reword the list: read it again, and
+  // redraw (and say so) only when it differs.
+  followRegister(
+    (e) => typeof e.number === 'string',
+    () =>
+      void getJson<{ businesses: Summary[] }>(path)
+        .then((r) => {
+          if (!r.ok || JSON.stringify(r.body.businesses) === shown) return;
+          shown = JSON.stringify(r.body.businesses);
+          results.replaceChildren(
+            resultsTable(
+              r.body.businesses,
+              q ? 'explorer.business.results.caption' : 'explorer.business.results.recent',
+              q,
+            ),
+          );
+          notice.say('explorer.business.live.list');
+        })
+        .catch(() => undefined),
+  );
   void getJson<{ businesses: Summary[] }>(path)
     .then((r) => {
       if (!r.ok) {
@@ -210,6 +297,7 @@ function searchPage(q: string): Child {
         );
         return;
       }
+      shown = JSON.stringify(r.body.businesses);
       results.replaceChildren(
         resultsTable(
           r.body.businesses,
@@ -227,6 +315,7 @@ function searchPage(q: string): Child {
     h('h1', { class: 'govuk-heading-xl' }, tr('explorer.business.h1')),
     para('explorer.business.lead'),
     searchForm(q),
+    notice.el,
     results,
   ];
 }
@@ -266,6 +355,32 @@ function historyItem(e: HistoryEntry): HTMLElement {
           ),
         )
       : words('explorer.business.event', e.event);
+  const changes = e.changes ?? {};
+  const name = changes.name;
+  const area = changes.officeArea;
+  const directors = changes.directors;
+  const detail: Child[] = [
+    name && isName(name.from) && isName(name.to)
+      ? textView(() =>
+          t('explorer.business.change.name', nameIn(name.from as Name), nameIn(name.to as Name)),
+        )
+      : null,
+    area && typeof area.from === 'string' && typeof area.to === 'string'
+      ? textView(() =>
+          t(
+            'explorer.business.change.officeArea',
+            areaBoth(String(area.from)),
+            areaBoth(String(area.to)),
+          ),
+        )
+      : null,
+    directors && Array.isArray(directors.from) && Array.isArray(directors.to)
+      ? tr('explorer.business.change.directors', directors.from.length, directors.to.length)
+      : null,
+    e.reason
+      ? textView(() => t('explorer.business.history.reason', reasonIn(e.reason as Reason)))
+      : null,
+  ].filter((c) => c !== null);
   return h(
     'li',
     { class: 'govuk-!-margin-bottom-4' },
@@ -276,6 +391,7 @@ function historyItem(e: HistoryEntry): HTMLElement {
       ' — ',
       timeEl(e.timeMs),
     ),
+    detail.map((d) => h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, d)),
     h(
       'p',
       { class: 'govuk-body-s govuk-!-margin-bottom-1' },
@@ -314,6 +430,14 @@ function entryView(b: Entry): Child {
       { class: 'govuk-heading-xl' },
       textView(() => nameIn(b.name)),
     ),
+    b.status === 'dissolved'
+      ? h(
+          'div',
+          { class: 'govuk-warning-text' },
+          h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
+          h('strong', { class: 'govuk-warning-text__text' }, tr('explorer.business.dissolvedNote')),
+        )
+      : null,
     summaryList(
       summaryRow('explorer.business.col.number', h('span', { class: 'cadwyn-mono' }, b.number)),
       summaryRow('explorer.business.name.en', h('span', { lang: 'en' }, b.name.en)),
@@ -331,6 +455,38 @@ function entryView(b: Entry): Child {
       b.dissolvedMs !== undefined
         ? summaryRow('explorer.business.dissolved', timeEl(b.dissolvedMs))
         : null,
+      b.dissolveReason
+        ? summaryRow(
+            'explorer.business.dissolveReason',
+            textView(() => reasonIn(b.dissolveReason as Reason)),
+          )
+        : null,
+      b.formerNames && b.formerNames.length > 0
+        ? summaryRow(
+            'explorer.business.formerNames',
+            h(
+              'ul',
+              { class: 'govuk-list' },
+              b.formerNames.map((f) =>
+                h(
+                  'li',
+                  null,
+                  h('span', { lang: 'en' }, f.name.en),
+                  f.name.cy ? [' / ', h('span', { lang: 'cy' }, f.name.cy)] : null,
+                  h(
+                    'span',
+                    { class: 'govuk-body-s cadwyn-muted' },
+                    ' (',
+                    tr('explorer.business.formerNames.until'),
+                    ' ',
+                    timeEl(f.untilMs),
+                    ')',
+                  ),
+                ),
+              ),
+            ),
+          )
+        : null,
       summaryRow(
         'explorer.business.registrar',
         textView(() => nameIn(b.registrarName)),
@@ -344,11 +500,30 @@ function entryView(b: Entry): Child {
   ];
 }
 
+/** The entry as shown: without the node's clock, which differs at every read. */
+const entryKey = (e: Entry): string => JSON.stringify({ ...e, nowMs: undefined });
+
 function entryPage(number: string): Child {
   const body = h('div', null, para('explorer.business.loading'));
+  const notice = liveNotice();
+  let shown = '';
+  followRegister(
+    (e) => e.number === number,
+    () =>
+      void getJson<Entry>(`/v1/businesses/${number}`)
+        .then((r) => {
+          if (!r.ok || entryKey(r.body) === shown) return;
+          shown = entryKey(r.body);
+          body.replaceChildren();
+          add(body, entryView(r.body));
+          notice.say('explorer.business.live.entry');
+        })
+        .catch(() => undefined),
+  );
   void getJson<Entry>(`/v1/businesses/${number}`)
     .then((r) => {
       if (r.ok) {
+        shown = entryKey(r.body);
         body.replaceChildren();
         add(body, entryView(r.body));
       } else
@@ -360,7 +535,7 @@ function entryPage(number: string): Child {
     .catch(() =>
       body.replaceChildren(h('p', { class: 'govuk-error-message' }, tr('explorer.business.error'))),
     );
-  return body;
+  return [notice.el, body];
 }
 
 mountPage({

@@ -35,8 +35,8 @@ export const businesses = {
     cy: 'Rhowch enw gyda llythrennau neu ddigidau, neu rif fel GW000001.',
   },
   'explorer.business.results.caption': {
-    en: 'Organisations whose name starts with ‘{0}’',
-    cy: 'Sefydliadau y mae eu henw’n dechrau gyda ‘{0}’',
+    en: 'Organisations whose name starts, or once started, with ‘{0}’',
+    cy: 'Sefydliadau y mae eu henw’n dechrau, neu’n arfer dechrau, gyda ‘{0}’',
   },
   'explorer.business.results.recent': {
     en: 'Recently registered organisations',
@@ -153,6 +153,38 @@ export const businesses = {
   'explorer.business.event.licence-revoked': {
     en: 'Licence revoked: {0}',
     cy: 'Dirymwyd trwydded: {0}',
+  },
+  'explorer.business.formerly': { en: 'Formerly: {0}', cy: 'Gynt: {0}' },
+  'explorer.business.formerNames': { en: 'Former names', cy: 'Enwau blaenorol' },
+  'explorer.business.formerNames.until': { en: 'until', cy: 'tan' },
+  'explorer.business.dissolvedNote': {
+    en: 'This organisation has been dissolved. It stays on the register, and its name may now be registered by another organisation.',
+    cy: 'Mae’r sefydliad hwn wedi’i ddiddymu. Mae’n aros ar y gofrestr, a gall sefydliad arall gofrestru ei enw bellach.',
+  },
+  'explorer.business.dissolveReason': {
+    en: 'Why it was dissolved',
+    cy: 'Pam y cafodd ei ddiddymu',
+  },
+  'explorer.business.history.reason': { en: 'Reason: {0}', cy: 'Rheswm: {0}' },
+  'explorer.business.change.name': {
+    en: 'Name: {0} → {1}',
+    cy: 'Enw: {0} → {1}',
+  },
+  'explorer.business.change.officeArea': {
+    en: 'Office area: {0} → {1}',
+    cy: 'Ardal y swyddfa: {0} → {1}',
+  },
+  'explorer.business.change.directors': {
+    en: 'Directors changed ({0} → {1})',
+    cy: 'Newidiwyd y cyfarwyddwyr ({0} → {1})',
+  },
+  'explorer.business.live.entry': {
+    en: 'This entry has just changed on the ledger: the page now shows it as it is.',
+    cy: 'Mae’r cofnod hwn newydd newid ar y cyfriflyfr: mae’r dudalen yn ei ddangos fel y mae nawr.',
+  },
+  'explorer.business.live.list': {
+    en: 'The register has just changed: the list now shows it as it is.',
+    cy: 'Mae’r gofrestr newydd newid: mae’r rhestr yn ei dangos fel y mae nawr.',
   },
   'explorer.business.unknown.h1': {
     en: 'No organisation with this number',

@@ -1,0 +1,188 @@
+// The regulated-goods page's strings (web/explorer/goods/, decision 0011), in English and Welsh.
+// Registered by that page with useStrings(), so no other page's bundle carries them.
+import type { Dictionary } from '../../shared/i18n.js';
+
+export const goods = {
+  'explorer.goods.title': { en: 'Regulated goods', cy: 'Nwyddau rheoledig' },
+  'explorer.goods.h1': {
+    en: 'Where a regulated product came from',
+    cy: 'O ble daeth cynnyrch rheoledig',
+  },
+  'explorer.goods.lead': {
+    en: 'Every lot of regulated goods in Gwent, from where it was grown to the shop that sells it, as the ledger records it: who held it, where each hand-over happened, test results and recalls. Only licensed organisations may take custody.',
+    cy: 'Pob lot o nwyddau rheoledig yng Ngwent, o’r lle y cafodd ei dyfu i’r siop sy’n ei werthu, fel y mae’r cyfriflyfr yn ei gofnodi: pwy oedd yn ei ddal, ble digwyddodd pob trosglwyddiad, canlyniadau profion ac achosion o alw’n ôl. Dim ond sefydliadau trwyddedig all gymryd gofal.',
+  },
+  'explorer.goods.back.explorer': { en: 'Back to the Explorer', cy: 'Yn ôl i’r Archwiliwr' },
+  'explorer.goods.back.search': {
+    en: 'Back to regulated goods',
+    cy: 'Yn ôl i nwyddau rheoledig',
+  },
+  'explorer.goods.search.label': { en: 'Lot number', cy: 'Rhif y lot' },
+  'explorer.goods.search.hint': {
+    en: 'It is printed under the QR code on the product, for example 3fa85f6457174562-0.',
+    cy: 'Mae wedi’i argraffu o dan y cod QR ar y cynnyrch, er enghraifft 3fa85f6457174562-0.',
+  },
+  'explorer.goods.search.button': { en: 'Show the lot', cy: 'Dangos y lot' },
+  'explorer.goods.loading': { en: 'Loading…', cy: 'Wrthi’n llwytho…' },
+  'explorer.goods.error': {
+    en: 'The register could not be read just now. Try again later.',
+    cy: 'Nid oedd modd darllen y gofrestr ar hyn o bryd. Rhowch gynnig arall arni nes ymlaen.',
+  },
+  'explorer.goods.unknown.h1': { en: 'No lot with this number', cy: 'Dim lot â’r rhif hwn' },
+  'explorer.goods.unknown.body': {
+    en: 'Check the number under the QR code and try again.',
+    cy: 'Gwiriwch y rhif o dan y cod QR a rhowch gynnig arall arni.',
+  },
+  'explorer.goods.recalls.h2': { en: 'Recalls', cy: 'Galw’n ôl' },
+  'explorer.goods.recalls.none': {
+    en: 'No lot has been recalled.',
+    cy: 'Nid oes lot wedi’i alw’n ôl.',
+  },
+  'explorer.goods.operators.h2': { en: 'Licensed operators', cy: 'Gweithredwyr trwyddedig' },
+  'explorer.goods.operators.none': {
+    en: 'No operator is registered yet.',
+    cy: 'Nid oes gweithredwr wedi’i gofrestru eto.',
+  },
+  'explorer.goods.col.licensed': { en: 'Licensed now for', cy: 'Wedi’i drwyddedu nawr ar gyfer' },
+  'explorer.goods.col.premises': { en: 'Premises', cy: 'Safleoedd' },
+  'explorer.goods.col.holder': { en: 'Held by', cy: 'Yng ngofal' },
+  'explorer.goods.licensed.none': { en: 'No valid licence', cy: 'Dim trwydded ddilys' },
+  'explorer.goods.activity.cultivation': { en: 'Cultivation', cy: 'Tyfu' },
+  'explorer.goods.activity.processing': { en: 'Processing', cy: 'Prosesu' },
+  'explorer.goods.activity.retail': { en: 'Retail', cy: 'Manwerthu' },
+  'explorer.goods.activity.transport': { en: 'Transport', cy: 'Cludo' },
+  'explorer.goods.qty.g': { en: '{0} grams', cy: '{0} gram' },
+  'explorer.goods.qty.ml': { en: '{0} millilitres', cy: '{0} mililitr' },
+  'explorer.goods.qty.item': { en: '{0} items', cy: '{0} eitem' },
+  'explorer.goods.status.open': { en: 'In stock', cy: 'Mewn stoc' },
+  'explorer.goods.status.split': {
+    en: 'Split into smaller lots',
+    cy: 'Wedi’i rannu’n lotiau llai',
+  },
+  'explorer.goods.status.merged': {
+    en: 'Merged into another lot',
+    cy: 'Wedi’i uno â lot arall',
+  },
+  'explorer.goods.status.processed': {
+    en: 'Processed into other products',
+    cy: 'Wedi’i brosesu’n gynhyrchion eraill',
+  },
+  'explorer.goods.status.depleted': { en: 'None left', cy: 'Dim ar ôl' },
+  'explorer.goods.status.pending': {
+    en: 'Offered to another organisation, not yet accepted',
+    cy: 'Wedi’i gynnig i sefydliad arall, heb ei dderbyn eto',
+  },
+  'explorer.goods.lot.caption': { en: 'Lot number {0}', cy: 'Rhif lot {0}' },
+  'explorer.goods.lot.product': { en: 'Product', cy: 'Cynnyrch' },
+  'explorer.goods.lot.quantity': { en: 'Quantity now', cy: 'Maint nawr' },
+  'explorer.goods.lot.initial': { en: 'Quantity at the start', cy: 'Maint ar y dechrau' },
+  'explorer.goods.lot.status': { en: 'Status', cy: 'Statws' },
+  'explorer.goods.lot.holder': { en: 'Held by', cy: 'Yng ngofal' },
+  'explorer.goods.lot.place': { en: 'Where it is', cy: 'Ble mae nawr' },
+  'explorer.goods.lot.created': { en: 'Lot recorded on', cy: 'Cofnodwyd y lot ar' },
+  'explorer.goods.place': { en: '{0}, at {1}, {2}', cy: '{0}, yn {1}, {2}' },
+  'explorer.goods.qr.h2': { en: 'QR code for this lot', cy: 'Cod QR ar gyfer y lot hwn' },
+  'explorer.goods.qr.alt': {
+    en: 'QR code that opens this page',
+    cy: 'Cod QR sy’n agor y dudalen hon',
+  },
+  'explorer.goods.qr.body': {
+    en: 'This is the code printed on the product. Scanning it opens this page.',
+    cy: 'Dyma’r cod sydd wedi’i argraffu ar y cynnyrch. Mae ei sganio’n agor y dudalen hon.',
+  },
+  'explorer.goods.recall.banner': {
+    en: 'This product has been recalled. Do not use it: return it to the shop or take it to your council.',
+    cy: 'Mae’r cynnyrch hwn wedi’i alw’n ôl. Peidiwch â’i ddefnyddio: ewch ag ef yn ôl i’r siop neu at eich cyngor.',
+  },
+  'explorer.goods.recall.upstream': {
+    en: 'It was made from lot {0}, which was recalled.',
+    cy: 'Cafodd ei wneud o lot {0}, a alwyd yn ôl.',
+  },
+  'explorer.goods.recall.unknown': {
+    en: 'This lot came from too many others to check here whether any was recalled. Ask the shop or your council before using it.',
+    cy: 'Daeth y lot hwn o ormod o rai eraill i wirio yma a alwyd unrhyw un ohonynt yn ôl. Gofynnwch i’r siop neu i’ch cyngor cyn ei ddefnyddio.',
+  },
+  'explorer.goods.recall.reason': { en: 'Reason: {0}', cy: 'Rheswm: {0}' },
+  'explorer.goods.recall.by': { en: 'Recalled by {0} on', cy: 'Galwyd yn ôl gan {0} ar' },
+  'explorer.goods.results.h2': {
+    en: 'Test and inspection results',
+    cy: 'Canlyniadau profion ac arolygiadau',
+  },
+  'explorer.goods.results.none': {
+    en: 'No results have been added to this lot.',
+    cy: 'Nid oes canlyniadau wedi’u hychwanegu at y lot hwn.',
+  },
+  'explorer.goods.result.kind.lab-test': { en: 'Laboratory test', cy: 'Prawf labordy' },
+  'explorer.goods.result.kind.inspection': { en: 'Inspection', cy: 'Arolygiad' },
+  'explorer.goods.result.outcome.pass': { en: 'Passed', cy: 'Wedi pasio' },
+  'explorer.goods.result.outcome.fail': { en: 'Failed', cy: 'Wedi methu' },
+  'explorer.goods.result.line': { en: '{0}: {1} (reference {2})', cy: '{0}: {1} (cyfeirnod {2})' },
+  'explorer.goods.chain.h2': { en: 'Chain of custody', cy: 'Cadwyn warchodaeth' },
+  'explorer.goods.chain.intro': {
+    en: 'Everything that happened to this lot and to the lots it came from, oldest first. Each step is a transaction on the ledger: download its receipt to check it for yourself.',
+    cy: 'Popeth a ddigwyddodd i’r lot hwn ac i’r lotiau y daeth ohonynt, yr hynaf yn gyntaf. Mae pob cam yn drafodiad ar y cyfriflyfr: lawrlwythwch ei dderbynneb i’w wirio drosoch eich hun.',
+  },
+  'explorer.goods.chain.truncated': {
+    en: 'Only the nearest 200 lots it came from are shown.',
+    cy: 'Dim ond y 200 lot agosaf y daeth ohonynt a ddangosir.',
+  },
+  'explorer.goods.chain.otherLot': { en: 'On lot {0}', cy: 'Ar lot {0}' },
+  'explorer.goods.chain.by': { en: 'By', cy: 'Gan' },
+  'explorer.goods.chain.at': { en: 'At', cy: 'Yn' },
+  'explorer.goods.chain.tx': { en: 'View the transaction', cy: 'Gweld y trafodiad' },
+  'explorer.goods.chain.receipt': { en: 'Download the receipt', cy: 'Lawrlwytho’r dderbynneb' },
+  'explorer.goods.event.created': { en: 'Lot recorded ({0})', cy: 'Cofnodwyd y lot ({0})' },
+  'explorer.goods.event.split': { en: 'Split into {0} lots', cy: 'Rhannwyd yn {0} lot' },
+  'explorer.goods.event.split-from': { en: 'Split off ({0})', cy: 'Rhannwyd oddi wrtho ({0})' },
+  'explorer.goods.event.merged': { en: 'Merged into another lot', cy: 'Unwyd â lot arall' },
+  'explorer.goods.event.merged-from': {
+    en: 'Made by merging {0} lots ({1})',
+    cy: 'Gwnaed drwy uno {0} lot ({1})',
+  },
+  'explorer.goods.event.processed': {
+    en: 'Processed into {0} new lots',
+    cy: 'Proseswyd yn {0} lot newydd',
+  },
+  'explorer.goods.event.processed-from': {
+    en: 'Made by processing ({0})',
+    cy: 'Gwnaed drwy brosesu ({0})',
+  },
+  'explorer.goods.event.loss': { en: 'Stock left the lot: {0}', cy: 'Gadawodd stoc y lot: {0}' },
+  'explorer.goods.event.proposed': {
+    en: 'Offered to {0}',
+    cy: 'Cynigiwyd i {0}',
+  },
+  'explorer.goods.event.accepted': { en: 'Custody accepted', cy: 'Derbyniwyd gofal' },
+  'explorer.goods.event.rejected': { en: 'Offer refused', cy: 'Gwrthodwyd y cynnig' },
+  'explorer.goods.event.cancelled': { en: 'Offer withdrawn', cy: 'Tynnwyd y cynnig yn ôl' },
+  'explorer.goods.event.result': { en: 'Result added', cy: 'Ychwanegwyd canlyniad' },
+  'explorer.goods.event.recalled': { en: 'Recalled', cy: 'Galwyd yn ôl' },
+  'explorer.goods.loss.destroyed': { en: '{0} destroyed', cy: '{0} wedi’i ddinistrio' },
+  'explorer.goods.loss.lost': { en: '{0} lost', cy: '{0} wedi’i golli' },
+  'explorer.goods.loss.stolen': { en: '{0} stolen', cy: '{0} wedi’i ddwyn' },
+  'explorer.goods.loss.spoiled': { en: '{0} spoiled', cy: '{0} wedi’i ddifetha' },
+  'explorer.goods.loss.lab-sample': {
+    en: '{0} used as test samples',
+    cy: '{0} wedi’i ddefnyddio fel samplau prawf',
+  },
+  'explorer.goods.loss.sold': { en: '{0} sold', cy: '{0} wedi’i werthu' },
+  'explorer.goods.trace.h2': { en: 'Where it went', cy: 'I ble yr aeth' },
+  'explorer.goods.trace.intro': {
+    en: 'Every lot made from this one, and every organisation that has held any of them. A recall reaches all of them.',
+    cy: 'Pob lot a wnaed o’r un hwn, a phob sefydliad sydd wedi dal unrhyw un ohonynt. Mae galw’n ôl yn cyrraedd pob un ohonynt.',
+  },
+  'explorer.goods.trace.count': {
+    en: 'Lots: {0}. Organisations: {1}.',
+    cy: 'Lotiau: {0}. Sefydliadau: {1}.',
+  },
+  'explorer.goods.trace.caption': {
+    en: 'This lot and every lot made from it',
+    cy: 'Y lot hwn a phob lot a wnaed ohono',
+  },
+  'explorer.goods.trace.truncated': {
+    en: 'The list stops at the first {0} lots.',
+    cy: 'Mae’r rhestr yn stopio ar ôl y {0} lot cyntaf.',
+  },
+  'explorer.goods.trace.holders': { en: 'Organisations', cy: 'Sefydliadau' },
+  'explorer.goods.trace.this': { en: '(this lot)', cy: '(y lot hwn)' },
+} as const satisfies Dictionary;
