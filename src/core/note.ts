@@ -385,6 +385,32 @@ export function mergeNoteSignatures(
   return { ok: true, value: `${text ?? ''}\n${[...lines.values()].join('')}` };
 }
 
+/**
+ * Checks, synchronously, that `note` carries a valid cosignature/v1 by (name, publicKey) and
+ * returns the signed text and time — for deterministic code (the ledger) that verifies with a
+ * synchronous Ed25519 function. Hostile input gives undefined, never a throw.
+ */
+export function cosignedText(
+  note: string,
+  name: string,
+  publicKey: PublicKey,
+  verify: (publicKey: PublicKey, message: Uint8Array, signature: Uint8Array) => boolean,
+): { readonly text: string; readonly timeSec: number } | undefined {
+  const parsed = parseNote(note);
+  if (!parsed.ok || !isValidKeyName(name) || !isEd25519Key(publicKey)) return undefined;
+  const keyId = noteKeyId(name, SIG_TYPE_COSIGNATURE_V1, publicKey.bytes);
+  const text = utf8(parsed.value.text);
+  for (const s of parsed.value.signatures) {
+    if (s.name !== name || s.keyId !== keyId || s.signature.length !== 8 + 64) continue;
+    const t = new DataView(s.signature.buffer, s.signature.byteOffset, 8).getBigUint64(0);
+    if (t > MAX_TIMESTAMP) continue;
+    if (verify(publicKey, cosignatureV1Message(t, text), s.signature.subarray(8))) {
+      return { text: parsed.value.text, timeSec: Number(t) };
+    }
+  }
+  return undefined;
+}
+
 // ---- verifying -----------------------------------------------------------------------------
 
 async function verifyOne(

@@ -174,6 +174,7 @@ export class Ledger {
       signers: sigs.signers,
       state: overlay,
       registry: this.registry,
+      verify: this.deps.verify,
     };
     const payload = p.tx.body.payload as never;
     const auth = t.spec.authorise(ctx, payload);

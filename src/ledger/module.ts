@@ -22,6 +22,8 @@ export interface TxContext {
   readonly state: StateWriter;
   /** The ledger's transaction types, for a transaction that carries another (a proposal). */
   readonly registry: TxRegistry;
+  /** Synchronous Ed25519/ES256 verification, for payloads that carry signed evidence. */
+  readonly verify: (publicKey: PublicKey, message: Uint8Array, signature: Uint8Array) => boolean;
 }
 
 /** A transaction type as the ledger holds it: its spec and its compiled payload schema. */

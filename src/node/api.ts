@@ -1,5 +1,7 @@
 // The HTTP API (/v1): Fastify, JSON schemas that both validate requests and generate the
 // OpenAPI 3.1 document, RFC 9457 problems for every error.
+import type { EquivocationEvidence } from '../ledger/modules/consortium.js';
+import { EVIDENCE_PREFIX } from '../ledger/modules/consortium.js';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
@@ -978,6 +980,21 @@ export async function buildApi(
     }
     return { status: 'ready', height: node.height, ...(c ? { consortium: c } : {}) };
   });
+  // Equivocation evidence recorded on the ledger (decision 0009): public, like every proof.
+  app.get('/v1/consortium/evidence', { schema: { hide: true } }, async () => ({
+    evidence: node.store
+      .stateRange(EVIDENCE_PREFIX, 1000)
+      .map(([, v]) => v as unknown as EquivocationEvidence)
+      .map((e) => ({
+        validator: e.validator,
+        height: e.height,
+        reportedBy: e.reportedBy,
+        txId: e.txId,
+        recordedMs: e.recordedMs,
+        noteA: e.noteA,
+        noteB: e.noteB,
+      })),
+  }));
   // What an operator (and `cadwyn cluster status`) asks a node: its chain and its validator.
   app.get('/v1/status', { schema: { hide: true } }, async () => ({
     network: node.network,

@@ -31,6 +31,9 @@ import { identityModule } from '../ledger/modules/identity.js';
 import { accessModule, consentModule } from '../ledger/modules/consent.js';
 import { staffModule } from '../ledger/modules/staff.js';
 import { businessModule } from '../ledger/modules/business.js';
+import { consortiumModule, getEvidence } from '../ledger/modules/consortium.js';
+import { signTx } from '../core/tx.js';
+import { loadHostedBodies } from './identity/bodies.js';
 import { goodsModule } from '../ledger/modules/goods.js';
 import { titleModule } from '../ledger/modules/title.js';
 import type { AppliedBlock } from '../consensus/validator.js';
@@ -99,6 +102,7 @@ export const LEDGER_MODULES: readonly LedgerModule[] = [
   accessModule,
   staffModule,
   businessModule,
+  consortiumModule,
   titleModule,
   goodsModule,
 ];
@@ -208,6 +212,8 @@ export class CadwynNode {
   readonly state: StateCache;
   readonly log = new MerkleLog();
   readonly validatorName: string;
+  /** The member body that runs this node (it reports equivocation under its own key). */
+  private readonly memberDid: string;
   private readonly nodeKey: PrivateKey;
   private head!: Head;
   private checkpointer: WalCheckpointer | undefined;
@@ -239,6 +245,7 @@ export class CadwynNode {
     this.state = new StateCache(this.store, () => this.store.stateKeys());
     const key = readNodeKey(opts.dataDir);
     this.validatorName = key.file.validatorName;
+    this.memberDid = key.file.member;
     this.nodeKey = key.privateKey;
   }
 
@@ -402,6 +409,7 @@ export class CadwynNode {
         clock: this.deps.clock,
         log: this.deps.logger,
         storedHeight: () => this.head.height,
+        reportEquivocation: (e) => void this.reportEquivocation(e),
         commitFinal: (b, note) => this.commitFinal(b, note),
       },
       c,
@@ -431,6 +439,49 @@ export class CadwynNode {
 
   observerStatus(): ObserverStatus | undefined {
     return this.observer?.status();
+  }
+
+  /**
+   * Puts equivocation evidence on the ledger, signed by this node's member body (every honest
+   * node that saw it tries; the ledger records it once: EVIDENCE_KNOWN for the rest).
+   */
+  private async reportEquivocation(e: {
+    validator: string;
+    height: number;
+    noteA: string;
+    noteB: string;
+  }): Promise<void> {
+    if (getEvidence(this.state, e.validator, e.height) || this.closed) return;
+    const body = loadHostedBodies(this.opts.dataDir).find((b) => b.did === this.memberDid);
+    if (!body) {
+      this.deps.logger.warn(
+        { member: this.memberDid },
+        'no member key here to report equivocation',
+      );
+      return;
+    }
+    try {
+      const tx = await signTx(
+        {
+          v: 1,
+          network: this.network,
+          type: 'consortium.equivocation',
+          sender: body.did,
+          seq: this.nextSeqFor(body.did),
+          timeMs: this.deps.clock(),
+          payload: { validator: e.validator, noteA: e.noteA, noteB: e.noteB },
+        },
+        [{ did: body.did, keyId: body.keyId, privateKey: body.privateKey }],
+        nodeCryptoBackend,
+      );
+      const [o] = await this.submit([tx]);
+      this.deps.logger.warn(
+        { validator: e.validator, height: e.height, outcome: o?.ok ? o.id : o?.code },
+        'equivocation evidence submitted',
+      );
+    } catch (err) {
+      this.deps.logger.error({ err: String(err) }, 'could not submit equivocation evidence');
+    }
   }
 
   /** The consortium validator's view, when this node runs one. */

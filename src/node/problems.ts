@@ -97,6 +97,18 @@ const TITLES: Record<string, { en: string; cy: string }> = {
     en: 'This observer stopped: the node it follows served a block that does not verify',
     cy: 'Mae’r arsylwr hwn wedi stopio: rhoddodd y nod y mae’n ei ddilyn floc nad yw’n dilysu',
   },
+  EVIDENCE_VALIDATOR_UNKNOWN: {
+    en: 'No validator of that name',
+    cy: 'Dim dilysydd o’r enw hwnnw',
+  },
+  EVIDENCE_INVALID: {
+    en: 'This is not proof of equivocation: two valid cosignatures over different checkpoints at one height are needed',
+    cy: 'Nid yw hyn yn brawf bod dilysydd wedi cydlofnodi ddwywaith: mae angen dau gydlofnod dilys dros bwyntiau gwirio gwahanol ar yr un uchder',
+  },
+  EVIDENCE_KNOWN: {
+    en: 'This equivocation is already on the ledger',
+    cy: 'Mae’r dystiolaeth hon ar y cyfriflyfr eisoes',
+  },
   VALIDATOR_HALTED: {
     en: 'This node’s validator has stopped to keep the ledger safe; use another node',
     cy: 'Mae dilysydd y nod hwn wedi stopio i gadw’r cyfriflyfr yn ddiogel; defnyddiwch nod arall',

@@ -76,6 +76,8 @@ class Load {
 }
 
 let load: Load;
+/** No fault: a new tx final on every node (the machine's own latency, measured first). */
+let baselineMs = 0;
 
 interface Status {
   readonly height: number;
@@ -107,10 +109,12 @@ async function waitFinal(id: string, nodes: readonly number[], ms: number): Prom
 async function checkAfterHeal(name: string, honest: readonly number[] = [0, 1, 2, 3]) {
   const t0 = Date.now();
   const probe = await waitForAck(honest);
-  const ok = await waitFinal(probe, honest, 5000);
+  // 5 s, on top of what this machine takes with no fault at all (measured in beforeAll): on a
+  // loaded 2-core machine a tx takes seconds to be final on all four nodes even when healthy.
+  const ok = await waitFinal(probe, honest, 5000 + baselineMs);
   const resumed = Date.now() - t0;
   timings[`${name}: heal → a new tx final on every node`] = resumed;
-  expect(ok, `${name}: progress within 5 s of the heal`).toBe(true);
+  expect(ok, `${name}: progress within 5 s (+ ${baselineMs} ms no-fault) of the heal`).toBe(true);
   // Every acknowledged tx so far is final on every honest node. A consortium node writes a
   // block to its database only once final, so each node's own file is asked (read-only).
   const acked = [...load.acked];
@@ -184,7 +188,8 @@ beforeAll(async () => {
   const t1 = Date.now();
   const probe = await waitForAck([0, 1, 2, 3]);
   await waitFinal(probe, [0, 1, 2, 3], 30_000);
-  timings['no fault: a new tx final on every node'] = Date.now() - t1;
+  baselineMs = Date.now() - t1;
+  timings['no fault: a new tx final on every node'] = baselineMs;
 }, 120_000);
 
 afterAll(async () => {
@@ -331,6 +336,18 @@ describe('a Byzantine validator (node 3’s key, driven by this test)', () => {
         expect(s?.consortium.halted, `node ${i} not halted`).toBeUndefined();
         if ((s?.consortium.evidence ?? 0) > 0) break;
         expect(Date.now() < deadline, `node ${i} holds evidence`).toBe(true);
+        await sleep(200);
+      }
+    }
+    // The evidence is on the ledger, reported by an honest node, on every honest node.
+    for (const i of [0, 1, 2]) {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const r = await get<{ evidence: { validator: string }[] }>(
+          `${c.url(i)}/v1/consortium/evidence`,
+        );
+        if (r?.evidence.some((e) => e.validator === name)) break;
+        expect(Date.now() < deadline, `evidence on the ledger of node ${i}`).toBe(true);
         await sleep(200);
       }
     }

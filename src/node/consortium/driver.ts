@@ -54,6 +54,8 @@ export interface DriverHost {
   storedHeight(): number;
   /** Writes a final block (its header, txs, state diff, refusals) and its quorum note. */
   commitFinal(block: AppliedBlock, note: string): void;
+  /** Puts equivocation evidence on the ledger (as a tx of this node's member body). */
+  reportEquivocation(e: { validator: string; height: number; noteA: string; noteB: string }): void;
 }
 
 export interface ConsortiumStatus {
@@ -108,6 +110,7 @@ export class ConsortiumDriver {
   /** Height and revision up to which the orderer's txs were compacted (by us). */
   private compacted = { height: 0, rev: 0 };
   private compacting = false;
+  private rewatching = false;
   private readonly tickMs: number;
   private readonly rereadMs: number;
   private readonly leaseSeconds: number;
@@ -206,18 +209,7 @@ export class ConsortiumDriver {
   }
 
   private async follow(): Promise<void> {
-    const cur = this.core.cursor();
-    const blocks = await this.ordering.watchBlocks(cur.blockFrom, (b) => {
-      this.deliver({ kind: 'block', height: b.height, proposal: b.proposal });
-      // The block's range may be newer than what we read: fetch now, not at the next tick.
-      this.fetchTxs();
-    });
-    if (blocks.ok) this.watches.push(blocks.value);
-    const cosigs = await this.ordering.watchCosigs(cur.cosigFrom, (c) =>
-      this.deliver({ kind: 'cosig', height: c.height, validator: c.validator, note: c.note }),
-    );
-    if (cosigs.ok) this.watches.push(cosigs.value);
-    if (!blocks.ok || !cosigs.ok) this.ordererOk = false;
+    await this.openWatches();
     if (!this.core.halted) this.stand();
     this.timers.push(
       setInterval(() => {
@@ -231,6 +223,52 @@ export class ConsortiumDriver {
       setInterval(() => void this.reread(), this.rereadMs),
       setInterval(() => void this.compact(), COMPACT_MS),
     );
+  }
+
+  /**
+   * (Re)opens the block and cosignature watches from the core's cursor. A watch that fails —
+   * e.g. it reconnected from a revision the proposer has since compacted away — is opened
+   * again from where the core stands, so no validator is left listening to nothing.
+   */
+  private async openWatches(): Promise<void> {
+    if (this.closed) return;
+    const old = this.watches.splice(0);
+    await Promise.all(old.map((w) => w.close().catch(() => undefined)));
+    const cur = this.core.cursor();
+    const onError = (detail: string) => {
+      this.host.log.warn({ detail }, 'orderer watch failed; opening it again');
+      this.rewatchSoon();
+    };
+    const blocks = await this.ordering.watchBlocks(
+      cur.blockFrom,
+      (b) => {
+        this.deliver({ kind: 'block', height: b.height, proposal: b.proposal });
+        // The block's range may be newer than what we read: fetch now, not at the next tick.
+        this.fetchTxs();
+      },
+      { onError },
+    );
+    if (blocks.ok) this.watches.push(blocks.value);
+    // Cosignatures from the oldest height not final here: a re-read of what may have been missed.
+    const cosigs = await this.ordering.watchCosigs(
+      cur.cosigFrom,
+      (c) =>
+        this.deliver({ kind: 'cosig', height: c.height, validator: c.validator, note: c.note }),
+      { onError },
+    );
+    if (cosigs.ok) this.watches.push(cosigs.value);
+    this.ordererOk = blocks.ok && cosigs.ok;
+    if (!blocks.ok || !cosigs.ok) this.rewatchSoon();
+  }
+
+  private rewatchSoon(): void {
+    if (this.rewatching || this.closed) return;
+    this.rewatching = true;
+    setTimeout(() => {
+      void this.openWatches().finally(() => {
+        this.rewatching = false;
+      });
+    }, 250);
   }
 
   /** Stands for proposer; stands again whenever the candidacy ends, unless halted or closed. */
@@ -364,6 +402,7 @@ export class ConsortiumDriver {
             { validator: e.validator, height: e.height },
             'equivocation: two cosignatures by one validator at one height',
           );
+          this.host.reportEquivocation(e);
           break;
         case 'resign':
           void this.campaign?.resign();

@@ -81,6 +81,11 @@ export interface Campaign {
   resign(): Promise<void>;
 }
 
+export interface WatchCallOptions extends CallOptions {
+  /** Called when an established watch fails (it then delivers nothing more: open it again). */
+  readonly onError?: (detail: string) => void;
+}
+
 export interface Watch {
   close(): Promise<void>;
 }
@@ -124,7 +129,7 @@ export interface Ordering {
   watchBlocks(
     fromHeight: number,
     cb: (b: BlockEntry) => void,
-    opts?: CallOptions,
+    opts?: WatchCallOptions,
   ): Promise<Result<Watch, OrderingUnavailable>>;
   putCosig(
     height: number,
@@ -137,7 +142,7 @@ export interface Ordering {
   watchCosigs(
     fromHeight: number,
     cb: (c: CosigEntry) => void,
-    opts?: CallOptions,
+    opts?: WatchCallOptions,
   ): Promise<Result<Watch, OrderingUnavailable>>;
   /** Deletes tx/ keys with revision ≤ upToRevision and compacts the store's history there. */
   compact(
