@@ -10,6 +10,7 @@
 //   (k) consortium: 4 validator nodes + 3 etcd members, final tx/s and submit→final latency,
 //       vs the ceiling (a) ÷ 4 (bench/consortium.ts)
 //   (l) regulated goods: recall trace over 100,000 lots (bench/goods.ts)
+//   (m) register writes/s: business.apply by many did:key senders, batched (bench/registers.ts)
 // The node runs as a child process (`node bin/cadwyn.js start`, default options: FULL sync),
 // and every transaction is signed before any timing. Prints tables; writes .tmp/bench-results.json.
 //
@@ -24,6 +25,8 @@ import { join } from 'node:path';
 import { benchMerkle } from './merkle.js';
 import type { GoodsBenchResult } from './goods.js';
 import { benchGoodsTrace } from './goods.js';
+import type { RegistersBenchResult } from './registers.js';
+import { benchRegisterWrites } from './registers.js';
 import type { MerkleBenchResult } from './merkle.js';
 import { benchVerifyCeiling } from './ceiling.js';
 import type { CeilingResult } from './ceiling.js';
@@ -67,6 +70,9 @@ const OVERALL_LIMIT_MS = 18 * 60_000;
 /** (k): issue 5's target, of the ceiling (a) ÷ validators. */
 const CONSORTIUM_TARGET_RATIO = 0.55;
 const CONSORTIUM_TXS = 20_000;
+/** (m): 2,000 pseudonyms applying 10 times each. */
+const REGISTER_SENDERS = 2_000;
+const REGISTER_APPLIES_PER_SENDER = 10;
 
 interface Args {
   readonly profile: boolean;
@@ -79,7 +85,7 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
   let profile = false;
-  let phases = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']);
+  let phases = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm']);
   let bTxs: number | undefined;
   let keep = false;
   let sync: 'FULL' | 'NORMAL' = 'FULL';
@@ -118,6 +124,7 @@ interface Results {
   j?: ExchangeResult;
   k?: ConsortiumResult;
   l?: GoodsBenchResult;
+  m?: RegistersBenchResult;
   profile?: { b?: ThreadProfile[]; cd?: ThreadProfile[] };
   errors: Record<string, string>;
   totalSeconds?: number;
@@ -457,6 +464,22 @@ function report(r: Results): string {
     });
   }
   err('l');
+  if (r.m) {
+    rows.push({
+      figure: `(m) register writes, business.apply, ${r.m.txsPerRequest}/request`,
+      value: `${fmt(r.m.txPerSec)} tx/s`,
+      note: `${fmt(r.m.txs)} applications by ${fmt(r.m.senders)} senders in ${fmt(r.m.seconds, 1)} s; accepted at ${fmt(r.m.acceptTxPerSec)} tx/s; ${r.m.connections} conns`,
+    });
+    if (r.m.nodeThreads) rows.push(...threadRows(r.m.nodeThreads, r.m.txs, m.cores));
+    if (Object.keys(r.m.refused).length || r.m.notCommitted) {
+      rows.push({
+        figure: '    problems',
+        value: String(r.m.notCommitted),
+        note: `not committed; refused ${JSON.stringify(r.m.refused)}`,
+      });
+    }
+  }
+  err('m');
   if (r.f) {
     const f = r.f;
     rows.push({
@@ -644,6 +667,30 @@ async function main(): Promise<void> {
     if (args.phases.has('k')) {
       await phase(results, 'k', async () => {
         results.k = await benchConsortium({ txs: CONSORTIUM_TXS, log, keep: args.keep });
+      });
+    }
+    if (args.phases.has('m')) {
+      // A node of its own: the registers' writes, with no demo seeding alongside them.
+      await phase(results, 'm', async () => {
+        const node = await startChildNode({
+          dataDir: join(tmpRoot, 'node-registers'),
+          cliArgs: ['--sync', args.sync, '--no-demo-registers'],
+        });
+        try {
+          results.m = await benchRegisterWrites({
+            url: node.url,
+            network: await network(node.url),
+            nodePid: node.pid,
+            senders: REGISTER_SENDERS,
+            perSender: REGISTER_APPLIES_PER_SENDER,
+            batch: BATCH,
+            connections: BATCH_CONNECTIONS,
+            log,
+          });
+          log(`(m) ${fmt(results.m.txPerSec)} register writes/s`);
+        } finally {
+          await stopQuietly(node);
+        }
       });
     }
   } finally {

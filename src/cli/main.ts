@@ -16,6 +16,7 @@ import { startNode } from '../node/start.js';
 import type { ClusterFile } from '../node/consortium/local-cluster.js';
 import { CLUSTER_FILE, LocalCluster } from '../node/consortium/local-cluster.js';
 import { DemoError, runCitizenDemo } from './demo-citizen.js';
+import { runRegistersDemo } from './demo-registers.js';
 import type { Problem } from './client.js';
 import { CliError, createKeyFile, loadOrCreateKey, NodeClient, signAs } from './client.js';
 import type { Lang } from './messages.js';
@@ -513,6 +514,39 @@ demo
     if (!staffToken) throw new CliError(say(lang, 'noStaffToken', tokenFile));
     try {
       const outcome = await runCitizenDemo({
+        nodeUrl: nodeUrl(o),
+        staffToken,
+        lang,
+        print: (line) => console.log(line),
+      });
+      if (o.json) console.log(JSON.stringify(outcome, null, 2));
+    } catch (e) {
+      if (e instanceof DemoError) throw new CliError(say(lang, 'demoFailed', e.message));
+      if (e instanceof TypeError && /fetch failed/.test(e.message)) {
+        throw new CliError(`UNREACHABLE ${nodeUrl(o)}`);
+      }
+      throw e;
+    }
+  });
+
+demo
+  .command('registers')
+  .description(
+    'the public registers story: a business registered and licensed, goods handed over and recalled, a title transferred',
+  )
+  .option('--node <url>', 'node API')
+  .option('--data <dir>', 'the node’s data directory (for its staff token)')
+  .option('--staff-token <token>', 'staff token (default: <data>/staff-token)')
+  .option('--json', 'print the outcome as JSON at the end')
+  .action(async (o) => {
+    const tokenFile = join(dataDir(o), STAFF_TOKEN_FILE);
+    const staffToken: string | undefined =
+      o.staffToken ??
+      env.CADWYN_STAFF_TOKEN ??
+      (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
+    if (!staffToken) throw new CliError(say(lang, 'noStaffToken', tokenFile));
+    try {
+      const outcome = await runRegistersDemo({
         nodeUrl: nodeUrl(o),
         staffToken,
         lang,

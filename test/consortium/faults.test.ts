@@ -129,6 +129,12 @@ async function checkAfterHeal(name: string, honest: readonly number[] = [0, 1, 2
         if (missing.length === 0 || Date.now() > deadline) break;
         await sleep(200);
       }
+      // Say what became of them, if the node refused them at execution.
+      const why = db.prepare('SELECT code FROM rejected WHERE id = ?');
+      for (const id of missing.slice(0, 5)) {
+        const r = why.get(Buffer.from(id, 'hex')) as { code: string } | undefined;
+        if (r) missing[missing.indexOf(id)] = `${id} refused ${r.code}`;
+      }
     } finally {
       db.close();
     }

@@ -186,6 +186,8 @@ describe('the staff Portal', () => {
       'Data requests',
       'Notarise a document',
       'Business register',
+      'Title register',
+      'Regulated goods',
       'Governance',
     ]);
     await checkScreen('home');
@@ -842,6 +844,8 @@ describe('the staff Portal', () => {
       'exchange',
       'notarise',
       'businesses',
+      'titles',
+      'goods',
       'governance',
     ]) {
       await p.goto(`${n.url}/portal/?lang=en#/${view}`);

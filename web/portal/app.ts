@@ -54,6 +54,8 @@ export type ViewName =
   | 'exchange'
   | 'notarise'
   | 'businesses'
+  | 'titles'
+  | 'goods'
   | 'governance';
 
 export interface ViewContext {

@@ -10,11 +10,14 @@ import type { Role, StaffSession, ViewContext, ViewName } from './app.js';
 import { hrefOf, readSession } from './app.js';
 import { accessView, consentsView } from './audit.js';
 import { businessesView } from './businesses.js';
+import { goodsView } from './goods.js';
 import { call, get, watchSession } from './client.js';
+import { loadConsortium, memberOf } from './directory.js';
 import { exchangeView } from './exchange.js';
 import { governanceView } from './governance.js';
 import { credentialsView, issueView } from './issue.js';
 import { notariseView } from './notarise.js';
+import { titlesView } from './titles.js';
 import type { SignInNotice } from './signin.js';
 import { signInView } from './signin.js';
 import type { PKey } from './ui.js';
@@ -26,6 +29,8 @@ interface ViewSpec {
   readonly nav: PKey;
   readonly about?: PKey;
   readonly role?: Role;
+  /** Member roles the body needs on the ledger (any one); shown to others only until known. */
+  readonly bodyRoles?: readonly string[];
   readonly render: (ctx: ViewContext) => Child;
 }
 
@@ -87,6 +92,22 @@ const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
     role: 'registrar',
     render: businessesView,
   },
+  titles: {
+    title: 'portal.titles.h1',
+    nav: 'portal.nav.titles',
+    about: 'portal.home.titles',
+    role: 'registrar',
+    bodyRoles: ['registrar'],
+    render: titlesView,
+  },
+  goods: {
+    title: 'portal.goods.h1',
+    nav: 'portal.nav.goods',
+    about: 'portal.home.goods',
+    role: 'registrar',
+    bodyRoles: ['council', 'regulator'],
+    render: goodsView,
+  },
   governance: {
     title: 'portal.governance.h1',
     nav: 'portal.nav.governance',
@@ -105,10 +126,19 @@ const ORDER: readonly ViewName[] = [
   'exchange',
   'notarise',
   'businesses',
+  'titles',
+  'goods',
   'governance',
 ];
 
 const isViewName = (s: string): s is ViewName => Object.hasOwn(VIEWS, s);
+
+/** Does the body's ledger record allow the view (true while the consortium is not loaded)? */
+function bodyAllows(n: ViewName, did: string): boolean {
+  const need = VIEWS[n].bodyRoles;
+  const member = memberOf(did);
+  return !need || !member || need.some((r) => member.roles.includes(r));
+}
 
 // ---- state --------------------------------------------------------------------------------------
 
@@ -117,6 +147,7 @@ let session: StaffSession | undefined;
 let notice: SignInNotice;
 let current: AbortController | undefined;
 let drawnOnce = false;
+let consortiumAsked = false;
 
 const can = (role: Role): boolean => !!session?.roles.includes(role);
 
@@ -221,7 +252,7 @@ function sessionBar(s: StaffSession): HTMLElement {
 function nav(s: StaffSession, here: ViewName): HTMLElement {
   const items = ORDER.filter((n) => {
     const r = VIEWS[n].role;
-    return !r || s.roles.includes(r);
+    return (!r || s.roles.includes(r)) && bodyAllows(n, s.body.did);
   });
   const el = h(
     'nav',
@@ -268,7 +299,7 @@ async function doSignOut(): Promise<void> {
 function homeView(ctx: ViewContext): Child {
   const tasks = ORDER.filter((n) => n !== 'home').filter((n) => {
     const r = VIEWS[n].role;
-    return !r || ctx.can(r);
+    return (!r || ctx.can(r)) && bodyAllows(n, ctx.session.body.did);
   });
   return [
     h1('portal.home.h1'),
@@ -347,7 +378,20 @@ function route(): void {
   whenLang(body, () => {
     document.title = `${pt(title)} – ${t('common.face.portal')} – ${t('common.siteName')}`;
   });
-  root.replaceChildren(...(s ? [sessionBar(s), nav(s, name)] : []), warning, body);
+  const navEl = s ? nav(s, name) : null;
+  root.replaceChildren(...(s && navEl ? [sessionBar(s), navEl] : []), warning, body);
+  // The body's member roles decide some links: redraw them once the ledger says them (once).
+  if (s && navEl && !consortiumAsked) {
+    consortiumAsked = true;
+    void loadConsortium().then(
+      () => {
+        if (!navEl.isConnected) return;
+        if (name === 'home') route();
+        else navEl.replaceWith(nav(s, name));
+      },
+      () => undefined,
+    );
+  }
   // A new view: focus its heading, so a screen reader starts there (not on the first load).
   if (drawnOnce) body.querySelector<HTMLElement>('h1')?.focus();
   else drawnOnce = true;

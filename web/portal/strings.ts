@@ -141,6 +141,8 @@ export const portal = {
   'portal.nav.exchange': { en: 'Data requests', cy: 'Ceisiadau am ddata' },
   'portal.nav.notarise': { en: 'Notarise a document', cy: 'Notareiddio dogfen' },
   'portal.nav.businesses': { en: 'Business register', cy: 'Cofrestr busnesau' },
+  'portal.nav.titles': { en: 'Title register', cy: 'Cofrestr teitlau' },
+  'portal.nav.goods': { en: 'Regulated goods', cy: 'Nwyddau rheoledig' },
   'portal.nav.governance': { en: 'Governance', cy: 'Llywodraethu' },
   'portal.home.h1': { en: 'Your tasks', cy: 'Eich tasgau' },
   'portal.home.lead': {
@@ -178,6 +180,14 @@ export const portal = {
   'portal.home.businesses': {
     en: 'Decide applications to the business register, and grant licences.',
     cy: 'Penderfynu ar geisiadau i’r gofrestr busnesau, a rhoi trwyddedau.',
+  },
+  'portal.home.titles': {
+    en: 'Register titles to land and decide the transfers of your titles.',
+    cy: 'Cofrestru teitlau i dir a phenderfynu ar drosglwyddiadau eich teitlau.',
+  },
+  'portal.home.goods': {
+    en: 'Register operators of regulated goods, record inspections and recall lots.',
+    cy: 'Cofrestru gweithredwyr nwyddau rheoledig, cofnodi arolygiadau a galw lotiau’n ôl.',
   },
   'portal.home.governance': {
     en: 'The member bodies and the validators of the ledger.',
@@ -1138,6 +1148,525 @@ export const portal = {
   'portal.problem.BUSINESS_UNKNOWN': {
     en: 'No organisation has that number.',
     cy: 'Nid oes gan unrhyw sefydliad y rhif hwnnw.',
+  },
+
+  // ---- title register (registrar) ----
+  'portal.titles.h1': { en: 'Title register', cy: 'Cofrestr teitlau' },
+  'portal.titles.lead': {
+    en: 'Register titles to land, enter and withdraw restrictions, and decide the transfers drafted against your titles. Owners are never named: the ledger holds a salted fingerprint of each owner’s pseudonym.',
+    cy: 'Cofrestru teitlau i dir, cofnodi a thynnu cyfyngiadau, a phenderfynu ar y trosglwyddiadau a ddrafftiwyd yn erbyn eich teitlau. Ni chaiff perchnogion eu henwi byth: mae’r cyfriflyfr yn dal ôl bys hallt o ffugenw pob perchennog.',
+  },
+  'portal.titles.bodyNotAllowed': {
+    en: 'Your organisation is not a registrar of land on the ledger, so the register will refuse what you do here.',
+    cy: 'Nid yw eich sefydliad yn gofrestrydd tir ar y cyfriflyfr, felly bydd y gofrestr yn gwrthod yr hyn a wnewch yma.',
+  },
+  'portal.titles.explorer': {
+    en: 'See the public title register in the Explorer',
+    cy: 'Gweld y gofrestr teitlau gyhoeddus yn yr Archwiliwr',
+  },
+  'portal.titles.receipt': {
+    en: 'Download the receipt for this decision',
+    cy: 'Lawrlwytho’r dderbynneb ar gyfer y penderfyniad hwn',
+  },
+  'portal.titles.publicEntry': {
+    en: 'See title {0} in the Explorer',
+    cy: 'Gweld teitl {0} yn yr Archwiliwr',
+  },
+  'portal.titles.tenure.freehold': { en: 'Freehold', cy: 'Rhydd-ddaliad' },
+  'portal.titles.tenure.leasehold': { en: 'Leasehold', cy: 'Lesddaliad' },
+  'portal.titles.restriction.joint-proprietors': {
+    en: 'Joint proprietors (information only)',
+    cy: 'Cydberchnogion (gwybodaeth yn unig)',
+  },
+  'portal.titles.restriction.notice': {
+    en: 'Notice (information only)',
+    cy: 'Hysbysiad (gwybodaeth yn unig)',
+  },
+  'portal.titles.restriction.consent-required': {
+    en: 'Consent required (stops a transfer)',
+    cy: 'Angen cydsyniad (yn atal trosglwyddiad)',
+  },
+  'portal.titles.restriction.court-order': {
+    en: 'Court order (stops a transfer)',
+    cy: 'Gorchymyn llys (yn atal trosglwyddiad)',
+  },
+  'portal.titles.restriction.bankruptcy': {
+    en: 'Bankruptcy (stops a transfer)',
+    cy: 'Methdaliad (yn atal trosglwyddiad)',
+  },
+  'portal.titles.reason.owner-mismatch': {
+    en: 'The sellers are not the registered owners',
+    cy: 'Nid y gwerthwyr yw’r perchnogion cofrestredig',
+  },
+  'portal.titles.reason.restriction': {
+    en: 'A restriction on the title stops this transfer',
+    cy: 'Mae cyfyngiad ar y teitl yn atal y trosglwyddiad hwn',
+  },
+  'portal.titles.reason.incomplete': {
+    en: 'The transfer is incomplete or does not match the register',
+    cy: 'Mae’r trosglwyddiad yn anghyflawn neu nid yw’n cyfateb i’r gofrestr',
+  },
+  'portal.titles.approval.h2': {
+    en: 'Transfers waiting for your approval',
+    cy: 'Trosglwyddiadau sy’n aros am eich cymeradwyaeth',
+  },
+  'portal.titles.approval.none': {
+    en: 'No transfers are waiting for approval.',
+    cy: 'Nid oes unrhyw drosglwyddiadau’n aros am gymeradwyaeth.',
+  },
+  'portal.titles.approval.caption': {
+    en: 'Transfers waiting for approval: {0}',
+    cy: 'Trosglwyddiadau sy’n aros am gymeradwyaeth: {0}',
+  },
+  'portal.titles.registration.h2': {
+    en: 'Completed transfers to register',
+    cy: 'Trosglwyddiadau a gwblhawyd i’w cofrestru',
+  },
+  'portal.titles.registration.lead': {
+    en: 'Every party has signed, the funds are confirmed and the sale is complete. Registering makes the buyers the owners.',
+    cy: 'Mae pob parti wedi llofnodi, mae’r arian wedi’i gadarnhau ac mae’r gwerthiant wedi’i gwblhau. Mae cofrestru’n gwneud y prynwyr yn berchnogion.',
+  },
+  'portal.titles.registration.none': {
+    en: 'No completed transfers are waiting to be registered.',
+    cy: 'Nid oes unrhyw drosglwyddiadau a gwblhawyd yn aros i gael eu cofrestru.',
+  },
+  'portal.titles.registration.caption': {
+    en: 'Completed transfers to register: {0}',
+    cy: 'Trosglwyddiadau a gwblhawyd i’w cofrestru: {0}',
+  },
+  'portal.titles.col.title': { en: 'Title', cy: 'Teitl' },
+  'portal.titles.col.uprn': { en: 'UPRN', cy: 'UPRN (cyfeirnod eiddo)' },
+  'portal.titles.col.parties': { en: 'Parties', cy: 'Partïon' },
+  'portal.titles.col.since': { en: 'Since', cy: 'Ers' },
+  'portal.titles.col.actions': { en: 'Actions', cy: 'Camau' },
+  'portal.titles.parties': {
+    en: '{0} selling, {1} buying',
+    cy: '{0} yn gwerthu, {1} yn prynu',
+  },
+  'portal.titles.transferLink': {
+    en: '{0} (see the transfer)',
+    cy: '{0} (gweld y trosglwyddiad)',
+  },
+  'portal.titles.forTransfer': {
+    en: ' the transfer of {0}',
+    cy: ' trosglwyddiad {0}',
+  },
+  'portal.titles.approve': { en: 'Approve', cy: 'Cymeradwyo' },
+  'portal.titles.refuse': { en: 'Refuse', cy: 'Gwrthod' },
+  'portal.titles.approved': {
+    en: 'The transfer of {0} is approved',
+    cy: 'Mae trosglwyddiad {0} wedi’i gymeradwyo',
+  },
+  'portal.titles.approved.next': {
+    en: 'The parties can now sign it. Nobody else can buy the title while it is in progress.',
+    cy: 'Gall y partïon ei lofnodi nawr. Ni all neb arall brynu’r teitl tra bydd ar y gweill.',
+  },
+  'portal.titles.refuse.h2': {
+    en: 'Refuse the transfer of {0}?',
+    cy: 'Gwrthod trosglwyddiad {0}?',
+  },
+  'portal.titles.refuse.reason': { en: 'Reason', cy: 'Rheswm' },
+  'portal.titles.refuse.hint': {
+    en: 'The conveyancers see this reason, in English and Welsh. A refused transfer is closed: they would draft a new one.',
+    cy: 'Bydd y trawsgludwyr yn gweld y rheswm hwn, yn Gymraeg ac yn Saesneg. Caiff trosglwyddiad a wrthodwyd ei gau: byddent yn drafftio un newydd.',
+  },
+  'portal.titles.refuse.yes': { en: 'Yes, refuse the transfer', cy: 'Ie, gwrthod y trosglwyddiad' },
+  'portal.titles.refused': {
+    en: 'The transfer of {0} is refused',
+    cy: 'Mae trosglwyddiad {0} wedi’i wrthod',
+  },
+  'portal.titles.registerTransfer': { en: 'Register', cy: 'Cofrestru' },
+  'portal.titles.transferRegistered': {
+    en: 'The transfer of {0} is registered: the buyers are the owners',
+    cy: 'Mae trosglwyddiad {0} wedi’i gofrestru: y prynwyr yw’r perchnogion',
+  },
+  'portal.titles.register.h2': { en: 'Register a title', cy: 'Cofrestru teitl' },
+  'portal.titles.register.lead': {
+    en: 'Ask each owner for the pseudonym (a did:key) their wallet made for this title. This page makes a secret salt for each owner and puts only the salted fingerprint on the ledger.',
+    cy: 'Gofynnwch i bob perchennog am y ffugenw (did:key) a wnaeth ei waled ar gyfer y teitl hwn. Mae’r dudalen hon yn gwneud halen cyfrinachol ar gyfer pob perchennog ac yn rhoi’r ôl bys hallt yn unig ar y cyfriflyfr.',
+  },
+  'portal.titles.register.number': { en: 'Title number', cy: 'Rhif teitl' },
+  'portal.titles.register.number.hint': {
+    en: 'Two or three letters and up to six digits, for example CYM123456',
+    cy: 'Dwy neu dair llythyren a hyd at chwe digid, er enghraifft CYM123456',
+  },
+  'portal.titles.register.uprn': {
+    en: 'Unique Property Reference Number (UPRN)',
+    cy: 'Cyfeirnod Eiddo Unigryw (UPRN)',
+  },
+  'portal.titles.register.uprn.hint': {
+    en: 'Up to twelve digits',
+    cy: 'Hyd at ddeuddeg digid',
+  },
+  'portal.titles.register.tenure': { en: 'Tenure', cy: 'Deiliadaeth' },
+  'portal.titles.register.area': { en: 'Council area', cy: 'Ardal y cyngor' },
+  'portal.titles.register.owner': {
+    en: 'Owner’s pseudonym',
+    cy: 'Ffugenw’r perchennog',
+  },
+  'portal.titles.register.owner.hint': {
+    en: 'Starts with did:key:z',
+    cy: 'Yn dechrau gyda did:key:z',
+  },
+  'portal.titles.register.owner2': {
+    en: 'Second owner’s pseudonym (optional)',
+    cy: 'Ffugenw’r ail berchennog (dewisol)',
+  },
+  'portal.titles.register.owner2.hint': {
+    en: 'Only for land owned jointly',
+    cy: 'Dim ond ar gyfer tir sy’n eiddo ar y cyd',
+  },
+  'portal.titles.register.submit': { en: 'Register the title', cy: 'Cofrestru’r teitl' },
+  'portal.titles.register.done': {
+    en: 'Title {0} is registered',
+    cy: 'Mae teitl {0} wedi’i gofrestru',
+  },
+  'portal.titles.register.saltLead': {
+    en: 'Give each owner their salt now, for their records: it is shown only once and is not kept anywhere. With it, the owner can show that the fingerprint on the register is theirs.',
+    cy: 'Rhowch ei halen i bob perchennog nawr, ar gyfer ei gofnodion: dim ond unwaith y caiff ei ddangos ac ni chaiff ei gadw yn unman. Gydag ef, gall y perchennog ddangos mai ef biau’r ôl bys ar y gofrestr.',
+  },
+  'portal.titles.register.ownerN': { en: 'Owner {0}', cy: 'Perchennog {0}' },
+  'portal.titles.register.salt': { en: 'Salt', cy: 'Halen' },
+  'portal.titles.register.digest': {
+    en: 'Fingerprint on the register',
+    cy: 'Ôl bys ar y gofrestr',
+  },
+  'portal.titles.restrict.h2': { en: 'Restrictions', cy: 'Cyfyngiadau' },
+  'portal.titles.restrict.number': { en: 'Title number', cy: 'Rhif teitl' },
+  'portal.titles.restrict.ref': {
+    en: 'Restriction reference',
+    cy: 'Cyfeirnod y cyfyngiad',
+  },
+  'portal.titles.restrict.ref.hint': {
+    en: 'Letters, digits, dots, dashes and slashes, for example CO-2026-14',
+    cy: 'Llythrennau, digidau, dotiau, cysylltnodau a slaesau, er enghraifft CO-2026-14',
+  },
+  'portal.titles.restrict.kind': { en: 'Kind of restriction', cy: 'Math o gyfyngiad' },
+  'portal.titles.restrict.kind.hint': {
+    en: 'Only needed to enter one. To withdraw one, give its title number and reference.',
+    cy: 'Dim ond ei angen i gofnodi un. I dynnu un, rhowch rif ei deitl a’i gyfeirnod.',
+  },
+  'portal.titles.restrict.add': { en: 'Enter the restriction', cy: 'Cofnodi’r cyfyngiad' },
+  'portal.titles.restrict.remove': {
+    en: 'Withdraw the restriction',
+    cy: 'Tynnu’r cyfyngiad',
+  },
+  'portal.titles.restrict.added': {
+    en: 'Restriction {0} is entered on title {1}',
+    cy: 'Mae cyfyngiad {0} wedi’i gofnodi ar deitl {1}',
+  },
+  'portal.titles.restrict.removed': {
+    en: 'Restriction {0} is withdrawn from title {1}',
+    cy: 'Mae cyfyngiad {0} wedi’i dynnu oddi ar deitl {1}',
+  },
+  'portal.titles.restrict.blocks': {
+    en: 'No transfer of this title can be approved until it is withdrawn.',
+    cy: 'Ni ellir cymeradwyo unrhyw drosglwyddiad o’r teitl hwn nes ei dynnu.',
+  },
+  'portal.titles.err.number': {
+    en: 'Enter a title number like CYM123456',
+    cy: 'Rhowch rif teitl fel CYM123456',
+  },
+  'portal.titles.err.uprn': {
+    en: 'Enter a UPRN of up to twelve digits',
+    cy: 'Rhowch UPRN o hyd at ddeuddeg digid',
+  },
+  'portal.titles.err.tenure': { en: 'Choose the tenure', cy: 'Dewiswch y ddeiliadaeth' },
+  'portal.titles.err.area': { en: 'Choose the council area', cy: 'Dewiswch ardal y cyngor' },
+  'portal.titles.err.owner': {
+    en: 'Enter the owner’s pseudonym: it starts with did:key:z',
+    cy: 'Rhowch ffugenw’r perchennog: mae’n dechrau gyda did:key:z',
+  },
+  'portal.titles.err.ownerTwice': {
+    en: 'The second owner’s pseudonym must be different from the first',
+    cy: 'Rhaid i ffugenw’r ail berchennog fod yn wahanol i’r cyntaf',
+  },
+  'portal.titles.err.ref': {
+    en: 'Enter a reference of up to 64 letters, digits, dots, dashes or slashes',
+    cy: 'Rhowch gyfeirnod o hyd at 64 o lythrennau, digidau, dotiau, cysylltnodau neu slaesau',
+  },
+  'portal.titles.err.kind': {
+    en: 'Choose the kind of restriction',
+    cy: 'Dewiswch y math o gyfyngiad',
+  },
+  'portal.titles.err.reason': {
+    en: 'Choose why the transfer is refused',
+    cy: 'Dewiswch pam y caiff y trosglwyddiad ei wrthod',
+  },
+  'portal.problem.TITLE_NOT_REGISTRAR': {
+    en: 'Your organisation is not the registrar of this title.',
+    cy: 'Nid eich sefydliad chi yw cofrestrydd y teitl hwn.',
+  },
+  'portal.problem.TITLE_EXISTS': {
+    en: 'A title with that number is already registered.',
+    cy: 'Mae teitl gyda’r rhif hwnnw wedi’i gofrestru eisoes.',
+  },
+  'portal.problem.TITLE_PARCEL_TAKEN': {
+    en: 'That parcel already has a freehold title.',
+    cy: 'Mae gan y llain honno deitl rhydd-ddaliad eisoes.',
+  },
+  'portal.problem.TITLE_UNKNOWN': {
+    en: 'No title has that number.',
+    cy: 'Nid oes gan unrhyw deitl y rhif hwnnw.',
+  },
+  'portal.problem.TITLE_RESTRICTION_EXISTS': {
+    en: 'That title already has a restriction with this reference, or has as many as it can.',
+    cy: 'Mae gan y teitl hwnnw gyfyngiad gyda’r cyfeirnod hwn eisoes, neu mae ganddo gymaint ag y gall.',
+  },
+  'portal.problem.TITLE_RESTRICTION_UNKNOWN': {
+    en: 'That title has no restriction with this reference.',
+    cy: 'Nid oes gan y teitl hwnnw gyfyngiad gyda’r cyfeirnod hwn.',
+  },
+  'portal.problem.TITLE_RESTRICTED': {
+    en: 'A restriction on the title stops this transfer. Withdraw it first, or refuse the transfer.',
+    cy: 'Mae cyfyngiad ar y teitl yn atal y trosglwyddiad hwn. Tynnwch ef yn gyntaf, neu gwrthodwch y trosglwyddiad.',
+  },
+  'portal.problem.TITLE_TRANSFER_OPEN': {
+    en: 'Another transfer of this title is already in progress.',
+    cy: 'Mae trosglwyddiad arall o’r teitl hwn ar y gweill eisoes.',
+  },
+  'portal.problem.TITLE_STEP_OUT_OF_ORDER': {
+    en: 'The transfer is not at the stage for this step any more. Reload the page.',
+    cy: 'Nid yw’r trosglwyddiad ar y cam ar gyfer hyn mwyach. Ail-lwythwch y dudalen.',
+  },
+
+  // ---- regulated goods (registrar of a council or regulator) ----
+  'portal.goods.h1': { en: 'Regulated goods', cy: 'Nwyddau rheoledig' },
+  'portal.goods.lead': {
+    en: 'Register the keys licensed organisations act with, record inspections, recall lots and revoke keys. Every lot’s history is public in the Explorer.',
+    cy: 'Cofrestru’r allweddi y mae sefydliadau trwyddedig yn gweithredu â nhw, cofnodi arolygiadau, galw lotiau’n ôl a dirymu allweddi. Mae hanes pob lot yn gyhoeddus yn yr Archwiliwr.',
+  },
+  'portal.goods.bodyNotAllowed': {
+    en: 'Only a council or a regulator keeps this register, and your organisation is neither, so the register will refuse what you do here.',
+    cy: 'Dim ond cyngor neu reoleiddiwr sy’n cadw’r gofrestr hon, ac nid yw eich sefydliad yn un o’r rheini, felly bydd y gofrestr yn gwrthod yr hyn a wnewch yma.',
+  },
+  'portal.goods.explorer': {
+    en: 'See regulated goods in the Explorer',
+    cy: 'Gweld nwyddau rheoledig yn yr Archwiliwr',
+  },
+  'portal.goods.receipt': {
+    en: 'Download the receipt for this action',
+    cy: 'Lawrlwytho’r dderbynneb ar gyfer y weithred hon',
+  },
+  'portal.goods.publicLot': {
+    en: 'See lot {0} in the Explorer',
+    cy: 'Gweld lot {0} yn yr Archwiliwr',
+  },
+  'portal.goods.reason': { en: 'Reason', cy: 'Rheswm' },
+  'portal.goods.reason.hint': {
+    en: 'It goes on the ledger in English and Welsh.',
+    cy: 'Mae’n mynd ar y cyfriflyfr yn Gymraeg ac yn Saesneg.',
+  },
+  'portal.goods.recallReason.contaminated': {
+    en: 'Contaminated: not safe to use',
+    cy: 'Wedi’i halogi: nid yw’n ddiogel i’w ddefnyddio',
+  },
+  'portal.goods.recallReason.failed-test': {
+    en: 'Failed a laboratory test or inspection',
+    cy: 'Wedi methu prawf labordy neu arolygiad',
+  },
+  'portal.goods.recallReason.mislabelled': {
+    en: 'Mislabelled: the contents are not as described',
+    cy: 'Label anghywir: nid yw’r cynnwys fel y’i disgrifiwyd',
+  },
+  'portal.goods.revokeReason.key-lost': {
+    en: 'The key was lost or stolen',
+    cy: 'Cafodd yr allwedd ei cholli neu ei dwyn',
+  },
+  'portal.goods.revokeReason.key-retired': {
+    en: 'The organisation no longer uses this key',
+    cy: 'Nid yw’r sefydliad yn defnyddio’r allwedd hon mwyach',
+  },
+  'portal.goods.revokeReason.licence-ended': {
+    en: 'The organisation’s licence has ended',
+    cy: 'Mae trwydded y sefydliad wedi dod i ben',
+  },
+  'portal.goods.operator.h2': {
+    en: 'Register an operator key',
+    cy: 'Cofrestru allwedd gweithredwr',
+  },
+  'portal.goods.operator.lead': {
+    en: 'An operator key signs for a registered organisation: it is the organisation’s key, never a person’s. Give the place of business it acts from.',
+    cy: 'Mae allwedd gweithredwr yn llofnodi dros sefydliad cofrestredig: allwedd y sefydliad yw hi, byth allwedd person. Rhowch y man busnes y mae’n gweithredu ohono.',
+  },
+  'portal.goods.operator.number': { en: 'Organisation number', cy: 'Rhif y sefydliad' },
+  'portal.goods.operator.number.hint': {
+    en: 'From the business register, for example GW000123',
+    cy: 'O’r gofrestr busnesau, er enghraifft GW000123',
+  },
+  'portal.goods.operator.did': { en: 'Operator key', cy: 'Allwedd y gweithredwr' },
+  'portal.goods.operator.did.hint': {
+    en: 'The organisation’s did:key, starting did:key:z',
+    cy: 'did:key y sefydliad, yn dechrau gyda did:key:z',
+  },
+  'portal.goods.operator.premisesLegend': { en: 'Premises', cy: 'Safle' },
+  'portal.goods.operator.premises': { en: 'Premises reference', cy: 'Cyfeirnod y safle' },
+  'portal.goods.operator.premises.hint': {
+    en: 'Lower-case letters, digits and dashes, for example unit-4',
+    cy: 'Llythrennau bach, digidau a chysylltnodau, er enghraifft uned-4',
+  },
+  'portal.goods.operator.nameEn': {
+    en: 'Name of the premises in English',
+    cy: 'Enw’r safle yn Saesneg',
+  },
+  'portal.goods.operator.nameCy': {
+    en: 'Name of the premises in Welsh',
+    cy: 'Enw’r safle yn Gymraeg',
+  },
+  'portal.goods.operator.lat': { en: 'Latitude', cy: 'Lledred' },
+  'portal.goods.operator.lat.hint': {
+    en: 'In degrees, for example 51.5842',
+    cy: 'Mewn graddau, er enghraifft 51.5842',
+  },
+  'portal.goods.operator.lon': { en: 'Longitude', cy: 'Hydred' },
+  'portal.goods.operator.lon.hint': {
+    en: 'In degrees, west is negative, for example -2.9977',
+    cy: 'Mewn graddau, mae’r gorllewin yn negatif, er enghraifft -2.9977',
+  },
+  'portal.goods.operator.submit': { en: 'Register the key', cy: 'Cofrestru’r allwedd' },
+  'portal.goods.operator.done': {
+    en: 'The key now acts for {0}',
+    cy: 'Mae’r allwedd bellach yn gweithredu dros {0}',
+  },
+  'portal.goods.lot': { en: 'Lot number', cy: 'Rhif y lot' },
+  'portal.goods.lot.hint': {
+    en: 'As on the product’s label: 16 letters and digits, a dash and a number, for example 3fa85f6457174562-0',
+    cy: 'Fel ar label y cynnyrch: 16 o lythrennau a digidau, cysylltnod a rhif, er enghraifft 3fa85f6457174562-0',
+  },
+  'portal.goods.result.h2': { en: 'Record an inspection', cy: 'Cofnodi arolygiad' },
+  'portal.goods.result.outcome': { en: 'Result', cy: 'Canlyniad' },
+  'portal.goods.result.pass': { en: 'Passed', cy: 'Wedi pasio' },
+  'portal.goods.result.fail': { en: 'Failed', cy: 'Wedi methu' },
+  'portal.goods.result.ref': { en: 'Inspection reference', cy: 'Cyfeirnod yr arolygiad' },
+  'portal.goods.result.ref.hint': {
+    en: 'Your own reference, for example TS/2026/14',
+    cy: 'Eich cyfeirnod eich hun, er enghraifft TS/2026/14',
+  },
+  'portal.goods.result.submit': { en: 'Record the result', cy: 'Cofnodi’r canlyniad' },
+  'portal.goods.result.donePass': {
+    en: 'Lot {0} passed inspection',
+    cy: 'Pasiodd lot {0} yr arolygiad',
+  },
+  'portal.goods.result.doneFail': {
+    en: 'Lot {0} failed inspection',
+    cy: 'Methodd lot {0} yr arolygiad',
+  },
+  'portal.goods.recall.h2': { en: 'Recall a lot', cy: 'Galw lot yn ôl' },
+  'portal.goods.recall.lead': {
+    en: 'A recall covers the lot and everything made from it. You will see every lot and holder that must be told.',
+    cy: 'Mae galw’n ôl yn cynnwys y lot a phopeth a wnaed ohono. Byddwch yn gweld pob lot a deiliad y mae’n rhaid rhoi gwybod iddynt.',
+  },
+  'portal.goods.recall.open': { en: 'Recall this lot', cy: 'Galw’r lot hwn yn ôl' },
+  'portal.goods.recall.h3': { en: 'Recall lot {0}?', cy: 'Galw lot {0} yn ôl?' },
+  'portal.goods.recall.yes': { en: 'Yes, recall it', cy: 'Ie, ei alw’n ôl' },
+  'portal.goods.recall.done': { en: 'Lot {0} is recalled', cy: 'Mae lot {0} wedi’i alw’n ôl' },
+  'portal.goods.trace.caption': {
+    en: 'Lots covered by the recall: {0}',
+    cy: 'Lotiau sydd wedi’u cynnwys yn y galw’n ôl: {0}',
+  },
+  'portal.goods.trace.col.lot': { en: 'Lot number', cy: 'Rhif y lot' },
+  'portal.goods.trace.col.holder': { en: 'Held by', cy: 'Yn cael ei ddal gan' },
+  'portal.goods.trace.col.quantity': { en: 'Quantity', cy: 'Swm' },
+  'portal.goods.trace.holders': {
+    en: 'Organisations to tell ({0}):',
+    cy: 'Sefydliadau i roi gwybod iddynt ({0}):',
+  },
+  'portal.goods.trace.truncated': {
+    en: 'There are more lots than shown here: see the full trace in the Explorer.',
+    cy: 'Mae mwy o lotiau nag a ddangosir yma: gweler yr olrhain llawn yn yr Archwiliwr.',
+  },
+  'portal.goods.revoke.h2': { en: 'Revoke an operator key', cy: 'Dirymu allwedd gweithredwr' },
+  'portal.goods.revoke.lead': {
+    en: 'A revoked key can no longer act for its organisation. What it did stays on the record.',
+    cy: 'Ni all allwedd a ddirymwyd weithredu dros ei sefydliad mwyach. Mae’r hyn a wnaeth yn aros ar y cofnod.',
+  },
+  'portal.goods.revoke.hint': {
+    en: 'The key to revoke, starting did:key:z',
+    cy: 'Yr allwedd i’w dirymu, yn dechrau gyda did:key:z',
+  },
+  'portal.goods.revoke.open': { en: 'Revoke this key', cy: 'Dirymu’r allwedd hon' },
+  'portal.goods.revoke.h3': {
+    en: 'Revoke this operator key?',
+    cy: 'Dirymu’r allwedd gweithredwr hon?',
+  },
+  'portal.goods.revoke.yes': { en: 'Yes, revoke it', cy: 'Ie, ei dirymu' },
+  'portal.goods.revoke.done': { en: 'The key is revoked', cy: 'Mae’r allwedd wedi’i dirymu' },
+  'portal.goods.err.number': {
+    en: 'Enter an organisation number like GW000123',
+    cy: 'Rhowch rif sefydliad fel GW000123',
+  },
+  'portal.goods.err.did': {
+    en: 'Enter the key: it starts with did:key:z',
+    cy: 'Rhowch yr allwedd: mae’n dechrau gyda did:key:z',
+  },
+  'portal.goods.err.premises': {
+    en: 'Enter a premises reference of lower-case letters, digits and dashes',
+    cy: 'Rhowch gyfeirnod safle o lythrennau bach, digidau a chysylltnodau',
+  },
+  'portal.goods.err.nameEn': {
+    en: 'Enter the name of the premises in English, up to {0} characters',
+    cy: 'Rhowch enw’r safle yn Saesneg, hyd at {0} nod',
+  },
+  'portal.goods.err.nameCy': {
+    en: 'Enter the name of the premises in Welsh, up to {0} characters',
+    cy: 'Rhowch enw’r safle yn Gymraeg, hyd at {0} nod',
+  },
+  'portal.goods.err.lat': {
+    en: 'Enter a latitude between -90 and 90, with at most seven decimals',
+    cy: 'Rhowch ledred rhwng -90 a 90, gydag uchafswm o saith degolyn',
+  },
+  'portal.goods.err.lon': {
+    en: 'Enter a longitude between -180 and 180, with at most seven decimals',
+    cy: 'Rhowch hydred rhwng -180 a 180, gydag uchafswm o saith degolyn',
+  },
+  'portal.goods.err.lot': {
+    en: 'Enter a lot number like 3fa85f6457174562-0',
+    cy: 'Rhowch rif lot fel 3fa85f6457174562-0',
+  },
+  'portal.goods.err.outcome': {
+    en: 'Choose whether the lot passed or failed',
+    cy: 'Dewiswch a wnaeth y lot basio neu fethu',
+  },
+  'portal.goods.err.ref': {
+    en: 'Enter a reference of up to 64 letters, digits, dots, dashes or slashes',
+    cy: 'Rhowch gyfeirnod o hyd at 64 o lythrennau, digidau, dotiau, cysylltnodau neu slaesau',
+  },
+  'portal.goods.err.reason': { en: 'Choose a reason', cy: 'Dewiswch reswm' },
+  'portal.problem.GOODS_NOT_AUTHORISED': {
+    en: 'Only a council or a regulator can do this, and your organisation is neither.',
+    cy: 'Dim ond cyngor neu reoleiddiwr all wneud hyn, ac nid yw eich sefydliad yn un o’r rheini.',
+  },
+  'portal.problem.GOODS_BUSINESS_UNKNOWN': {
+    en: 'No organisation on the business register has that number.',
+    cy: 'Nid oes gan unrhyw sefydliad ar y gofrestr busnesau y rhif hwnnw.',
+  },
+  'portal.problem.GOODS_BUSINESS_DISSOLVED': {
+    en: 'That organisation has been dissolved.',
+    cy: 'Mae’r sefydliad hwnnw wedi’i ddiddymu.',
+  },
+  'portal.problem.GOODS_OPERATOR_EXISTS': {
+    en: 'That key is already registered.',
+    cy: 'Mae’r allwedd honno wedi’i chofrestru eisoes.',
+  },
+  'portal.problem.GOODS_OPERATOR_UNKNOWN': {
+    en: 'No operator has that key.',
+    cy: 'Nid oes gan unrhyw weithredwr yr allwedd honno.',
+  },
+  'portal.problem.GOODS_OPERATOR_REVOKED': {
+    en: 'That key has already been revoked.',
+    cy: 'Mae’r allwedd honno wedi’i dirymu eisoes.',
+  },
+  'portal.problem.GOODS_PREMISES_INVALID': {
+    en: 'The premises are not right: check the coordinates.',
+    cy: 'Nid yw’r safle’n gywir: gwiriwch y cyfesurynnau.',
+  },
+  'portal.problem.GOODS_LOT_UNKNOWN': {
+    en: 'No lot has that number.',
+    cy: 'Nid oes gan unrhyw lot y rhif hwnnw.',
+  },
+  'portal.problem.GOODS_ALREADY_RECALLED': {
+    en: 'That lot has already been recalled.',
+    cy: 'Mae’r lot hwnnw wedi’i alw’n ôl eisoes.',
   },
 
   // ---- governance ----

@@ -26,6 +26,17 @@ export const STAFF_ACTIONS = [
   'business-dissolved',
   'licence-granted',
   'licence-revoked',
+  // The title and regulated-goods registers' staff (decisions 0011, 0012).
+  'title-registered',
+  'title-restricted',
+  'title-restriction-removed',
+  'transfer-approved',
+  'transfer-refused',
+  'transfer-registered',
+  'operator-registered',
+  'operator-revoked',
+  'goods-result-recorded',
+  'lot-recalled',
 ] as const;
 
 export interface StaffAction {

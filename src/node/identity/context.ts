@@ -59,7 +59,17 @@ function staffActionPayload(
     | 'business-amended'
     | 'business-dissolved'
     | 'licence-granted'
-    | 'licence-revoked',
+    | 'licence-revoked'
+    | 'title-registered'
+    | 'title-restricted'
+    | 'title-restriction-removed'
+    | 'transfer-approved'
+    | 'transfer-refused'
+    | 'transfer-registered'
+    | 'operator-registered'
+    | 'operator-revoked'
+    | 'goods-result-recorded'
+    | 'lot-recalled',
   ref?: string,
 ) {
   return { account: actor.account, role: actor.role, action, ...(ref ? { ref } : {}) };

@@ -9,11 +9,14 @@ import { registerExchange } from './exchange.js';
 import { registerHistory } from './history.js';
 import { registerIssuer } from './issuer.js';
 import { registerVerifier } from './verifier.js';
+import { registerStaffRoutes } from './staff-accounts.js';
 import { registerPortal } from './portal.js';
 import { registerGovernance } from './governance.js';
 import { registerBusinessRoutes } from '../business-routes.js';
 import { registerTitleRoutes } from '../title-routes.js';
 import { registerGoodsRoutes } from '../goods-routes.js';
+import { registerTitleStaffRoutes } from '../title-staff-routes.js';
+import { registerGoodsStaffRoutes } from '../goods-staff-routes.js';
 
 export interface IdentityServices {
   readonly ctx: IdentityContext;
@@ -52,6 +55,7 @@ export async function registerIdentity(
       { parseAs: 'string' },
       (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
     );
+    registerStaffRoutes(scope, ctx, ctx.accounts);
     const lists = registerIssuer(scope, ctx);
     registerVerifier(scope, ctx, lists);
     registerExchange(scope, ctx);
@@ -61,6 +65,8 @@ export async function registerIdentity(
     registerBusinessRoutes(scope, ctx);
     registerTitleRoutes(scope, ctx);
     registerGoodsRoutes(scope, ctx);
+    registerTitleStaffRoutes(scope, ctx);
+    registerGoodsStaffRoutes(scope, ctx);
     recover = async () => {
       // Hashing 18 demo passwords takes a second or two of the thread pool: not in the way of
       // start-up. `staffReady` says when they exist.
