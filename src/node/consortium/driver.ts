@@ -111,6 +111,7 @@ export class ConsortiumDriver {
   private compacted = { height: 0, rev: 0 };
   private compacting = false;
   private rewatching = false;
+  private tickQueued = false;
   private readonly tickMs: number;
   private readonly rereadMs: number;
   private readonly leaseSeconds: number;
@@ -214,11 +215,23 @@ export class ConsortiumDriver {
     this.timers.push(
       setInterval(() => {
         this.fetchTxs();
-        const now = this.host.clock();
-        const c = this.campaign;
-        // The lease as the core sees it: held until the next tick, re-asserted at each.
-        this.deliver({ kind: 'lease', until: c?.isLeader() ? now + 2 * this.tickMs : 0 });
-        this.deliver({ kind: 'tick' });
+        // At most one tick waits in the queue: a validator busy re-executing blocks (catching
+        // up, or on a loaded machine) must not fall further behind under ticks piling up.
+        if (this.tickQueued) return;
+        this.tickQueued = true;
+        this.queue = this.queue
+          .then(async () => {
+            this.tickQueued = false;
+            if (this.closed) return;
+            const now = this.host.clock();
+            // The lease as the core sees it: held until the next tick, re-asserted at each.
+            const until = this.campaign?.isLeader() ? now + 2 * this.tickMs : 0;
+            this.carryOut(await this.core.handle({ kind: 'lease', until }, now));
+            this.carryOut(await this.core.handle({ kind: 'tick' }, this.host.clock()));
+          })
+          .catch((e: unknown) => {
+            this.host.log.error({ err: String(e) }, 'consortium tick failed');
+          });
       }, this.tickMs),
       setInterval(() => void this.reread(), this.rereadMs),
       setInterval(() => void this.compact(), COMPACT_MS),
