@@ -706,94 +706,94 @@ describe('conservation (property)', () => {
     const baseMap = new Map(base.map);
     // What succeeded over all runs: the property must have exercised every move.
     const done = { split: 0, merge: 0, loss: 0, transfer: 0, process: 0 };
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
-        const s = new MemoryState();
-        for (const [k, v] of baseMap) s.map.set(k, v);
-        let created = 0;
-        let lost = 0;
-        let made = 0;
-        let used = 0;
-        const open = () =>
-          [...s.map.entries()]
-            .filter(([k]) => k.startsWith(GOODS_KEYS.lotPrefix))
-            .map(([, v]) => v as unknown as Lot)
-            .filter((l) => l.status === 'open')
-            .sort((x, y) => (x.id < y.id ? -1 : 1));
-        for (const st of steps) {
-          const lots = open();
-          const pick = (i: number) => lots[i % Math.max(1, lots.length)];
-          if (st.k === 'create') {
-            if (
-              act(s, a, 'goods.createLot', { product: 'hemp-flower', unit: 'g', quantity: st.q })
-                .code === 'ok'
-            ) {
-              created += st.q;
-            }
-            continue;
+    const conserved = fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
+      const s = new MemoryState();
+      for (const [k, v] of baseMap) s.map.set(k, v);
+      let created = 0;
+      let lost = 0;
+      let made = 0;
+      let used = 0;
+      const open = () =>
+        [...s.map.entries()]
+          .filter(([k]) => k.startsWith(GOODS_KEYS.lotPrefix))
+          .map(([, v]) => v as unknown as Lot)
+          .filter((l) => l.status === 'open')
+          .sort((x, y) => (x.id < y.id ? -1 : 1));
+      for (const st of steps) {
+        const lots = open();
+        const pick = (i: number) => lots[i % Math.max(1, lots.length)];
+        if (st.k === 'create') {
+          if (
+            act(s, a, 'goods.createLot', { product: 'hemp-flower', unit: 'g', quantity: st.q })
+              .code === 'ok'
+          ) {
+            created += st.q;
           }
-          const l = pick(st.i);
-          if (!l) continue;
-          const op = opFor(l.holder);
-          if (st.k === 'split') {
-            // Cut points inside the lot; `off` unbalances the parts (then it must be refused).
-            const cuts = [...new Set(st.cuts.map((c) => 1 + (c % Math.max(1, l.quantity - 1))))]
-              .filter((c) => c < l.quantity)
-              .sort((x, y) => x - y);
-            const parts = [...cuts, l.quantity].map(
-              (c, i) => c - (i === 0 ? 0 : (cuts[i - 1] ?? 0)),
-            );
-            parts[0] = (parts[0] ?? 0) + st.off;
-            const r = act(s, op, 'goods.split', { lot: l.id, parts });
-            if (r.code === 'ok') done.split++;
-            if (st.off !== 0 && parts.length >= 2 && (parts[0] ?? 0) > 0) {
-              expect(r.code).toBe('GOODS_QUANTITY_UNBALANCED');
-            }
-          } else if (st.k === 'merge') {
-            const m = pick(st.j);
-            if (!m) continue;
-            if (act(s, op, 'goods.merge', { lots: [l.id, m.id] }).code === 'ok') done.merge++;
-          } else if (st.k === 'loss') {
-            const r = act(s, op, 'goods.loss', { lot: l.id, quantity: st.q, reason: 'lost' });
-            if (r.code === 'ok') {
-              lost += st.q;
-              done.loss++;
-            } else if (st.q <= l.quantity && l.pending === undefined) expect(r.code).toBe('ok');
-          } else if (st.k === 'process') {
-            const r = act(s, op, 'goods.process', {
-              inputs: [l.id],
-              outputs: [{ product: 'hemp-flower', unit: 'g', quantity: st.q }],
-            });
-            if (r.code === 'ok') {
-              used += l.quantity;
-              made += st.q;
-              done.process++;
-            }
-          } else {
-            const to = l.holder === a.number ? b : a;
-            const p = act(s, op, 'goods.propose', {
-              lot: l.id,
-              to: to.number,
-              activity: 'transport',
-            });
-            if (p.code === 'ok') {
-              done.transfer++;
-              if (st.accept) expect(act(s, to, 'goods.accept', { transfer: p.id }).code).toBe('ok');
-              else actBare(s, op, 'goods.cancel', { transfer: p.id });
-            }
-          }
-          const all = [...s.map.entries()]
-            .filter(([k]) => k.startsWith(GOODS_KEYS.lotPrefix))
-            .map(([, v]) => v as unknown as Lot);
-          expect(all.every((x) => Number.isSafeInteger(x.quantity) && x.quantity >= 0)).toBe(true);
-          expect(all.filter((x) => x.status !== 'open').every((x) => x.quantity === 0)).toBe(true);
+          continue;
         }
-        const total = open().reduce((sum, x) => sum + x.quantity, 0);
-        // Processing uses its inputs up and makes its outputs: both recorded, nothing else.
-        expect(total).toBe(created + made - lost - used);
-      }),
-      { numRuns: 40 },
-    );
+        const l = pick(st.i);
+        if (!l) continue;
+        const op = opFor(l.holder);
+        if (st.k === 'split') {
+          // Cut points inside the lot; `off` unbalances the parts (then it must be refused).
+          const cuts = [...new Set(st.cuts.map((c) => 1 + (c % Math.max(1, l.quantity - 1))))]
+            .filter((c) => c < l.quantity)
+            .sort((x, y) => x - y);
+          const parts = [...cuts, l.quantity].map((c, i) => c - (i === 0 ? 0 : (cuts[i - 1] ?? 0)));
+          parts[0] = (parts[0] ?? 0) + st.off;
+          const r = act(s, op, 'goods.split', { lot: l.id, parts });
+          if (r.code === 'ok') done.split++;
+          if (st.off !== 0 && parts.length >= 2 && (parts[0] ?? 0) > 0) {
+            expect(r.code).toBe('GOODS_QUANTITY_UNBALANCED');
+          }
+        } else if (st.k === 'merge') {
+          const m = pick(st.j);
+          if (!m) continue;
+          if (act(s, op, 'goods.merge', { lots: [l.id, m.id] }).code === 'ok') done.merge++;
+        } else if (st.k === 'loss') {
+          const r = act(s, op, 'goods.loss', { lot: l.id, quantity: st.q, reason: 'lost' });
+          if (r.code === 'ok') {
+            lost += st.q;
+            done.loss++;
+          } else if (st.q <= l.quantity && l.pending === undefined) expect(r.code).toBe('ok');
+        } else if (st.k === 'process') {
+          const r = act(s, op, 'goods.process', {
+            inputs: [l.id],
+            outputs: [{ product: 'hemp-flower', unit: 'g', quantity: st.q }],
+          });
+          if (r.code === 'ok') {
+            used += l.quantity;
+            made += st.q;
+            done.process++;
+          }
+        } else {
+          const to = l.holder === a.number ? b : a;
+          const p = act(s, op, 'goods.propose', {
+            lot: l.id,
+            to: to.number,
+            activity: 'transport',
+          });
+          if (p.code === 'ok') {
+            done.transfer++;
+            if (st.accept) expect(act(s, to, 'goods.accept', { transfer: p.id }).code).toBe('ok');
+            else actBare(s, op, 'goods.cancel', { transfer: p.id });
+          }
+        }
+        const all = [...s.map.entries()]
+          .filter(([k]) => k.startsWith(GOODS_KEYS.lotPrefix))
+          .map(([, v]) => v as unknown as Lot);
+        expect(all.every((x) => Number.isSafeInteger(x.quantity) && x.quantity >= 0)).toBe(true);
+        expect(all.filter((x) => x.status !== 'open').every((x) => x.quantity === 0)).toBe(true);
+      }
+      const total = open().reduce((sum, x) => sum + x.quantity, 0);
+      // Processing uses its inputs up and makes its outputs: both recorded, nothing else.
+      expect(total).toBe(created + made - lost - used);
+    });
+    fc.assert(conserved, { numRuns: 40 });
+    // The property was not vacuous: every kind of move happened. A merge needs two open lots of
+    // one product and holder, which a run may never build (lot ids are random, so no seed fixes
+    // that): 60 more runs in the rare case, and merges have their own tests above.
+    if (done.merge === 0) fc.assert(conserved, { numRuns: 60 });
     expect(
       Object.values(done).every((n) => n > 0),
       JSON.stringify(done),
