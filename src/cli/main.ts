@@ -496,71 +496,59 @@ function pidAlive(pid: number): boolean {
 }
 
 const demo = program.command('demo').description('guided stories against a running node');
-demo
-  .command('citizen')
-  .description(
-    'the citizen-identity story: credential, minimal presentation, consent, data use, withdrawal, revocation',
-  )
-  .option('--node <url>', 'node API')
-  .option('--data <dir>', 'the node’s data directory (for its staff token)')
-  .option('--staff-token <token>', 'staff token (default: <data>/staff-token)')
-  .option('--json', 'print the outcome as JSON at the end')
-  .action(async (o) => {
-    const tokenFile = join(dataDir(o), STAFF_TOKEN_FILE);
-    const staffToken: string | undefined =
-      o.staffToken ??
-      env.CADWYN_STAFF_TOKEN ??
-      (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
-    if (!staffToken) throw new CliError(say(lang, 'noStaffToken', tokenFile));
-    try {
-      const outcome = await runCitizenDemo({
-        nodeUrl: nodeUrl(o),
-        staffToken,
-        lang,
-        print: (line) => console.log(line),
-      });
-      if (o.json) console.log(JSON.stringify(outcome, null, 2));
-    } catch (e) {
-      if (e instanceof DemoError) throw new CliError(say(lang, 'demoFailed', e.message));
-      if (e instanceof TypeError && /fetch failed/.test(e.message)) {
-        throw new CliError(`UNREACHABLE ${nodeUrl(o)}`);
+/** A guided story against a running node: its staff token, its errors in plain words. */
+function demoStory(
+  name: string,
+  description: string,
+  run: (o: {
+    nodeUrl: string;
+    staffToken: string;
+    lang: Lang;
+    print: (line: string) => void;
+  }) => Promise<unknown>,
+): void {
+  demo
+    .command(name)
+    .description(description)
+    .option('--node <url>', 'node API')
+    .option('--data <dir>', 'the node’s data directory (for its staff token)')
+    .option('--staff-token <token>', 'staff token (default: <data>/staff-token)')
+    .option('--json', 'print the outcome as JSON at the end')
+    .action(async (o) => {
+      const tokenFile = join(dataDir(o), STAFF_TOKEN_FILE);
+      const staffToken: string | undefined =
+        o.staffToken ??
+        env.CADWYN_STAFF_TOKEN ??
+        (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
+      if (!staffToken) throw new CliError(say(lang, 'noStaffToken', tokenFile));
+      try {
+        const outcome = await run({
+          nodeUrl: nodeUrl(o),
+          staffToken,
+          lang,
+          print: (line) => console.log(line),
+        });
+        if (o.json) console.log(JSON.stringify(outcome, null, 2));
+      } catch (e) {
+        if (e instanceof DemoError) throw new CliError(say(lang, 'demoFailed', e.message));
+        if (e instanceof TypeError && /fetch failed/.test(e.message)) {
+          throw new CliError(`UNREACHABLE ${nodeUrl(o)}`);
+        }
+        throw e;
       }
-      throw e;
-    }
-  });
+    });
+}
 
-demo
-  .command('registers')
-  .description(
-    'the public registers story: a business registered and licensed, goods handed over and recalled, a title transferred',
-  )
-  .option('--node <url>', 'node API')
-  .option('--data <dir>', 'the node’s data directory (for its staff token)')
-  .option('--staff-token <token>', 'staff token (default: <data>/staff-token)')
-  .option('--json', 'print the outcome as JSON at the end')
-  .action(async (o) => {
-    const tokenFile = join(dataDir(o), STAFF_TOKEN_FILE);
-    const staffToken: string | undefined =
-      o.staffToken ??
-      env.CADWYN_STAFF_TOKEN ??
-      (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
-    if (!staffToken) throw new CliError(say(lang, 'noStaffToken', tokenFile));
-    try {
-      const outcome = await runRegistersDemo({
-        nodeUrl: nodeUrl(o),
-        staffToken,
-        lang,
-        print: (line) => console.log(line),
-      });
-      if (o.json) console.log(JSON.stringify(outcome, null, 2));
-    } catch (e) {
-      if (e instanceof DemoError) throw new CliError(say(lang, 'demoFailed', e.message));
-      if (e instanceof TypeError && /fetch failed/.test(e.message)) {
-        throw new CliError(`UNREACHABLE ${nodeUrl(o)}`);
-      }
-      throw e;
-    }
-  });
+demoStory(
+  'citizen',
+  'the citizen-identity story: credential, minimal presentation, consent, data use, withdrawal, revocation',
+  runCitizenDemo,
+);
+demoStory(
+  'registers',
+  'the public registers story: a business registered and licensed, goods handed over and recalled, a title transferred',
+  runRegistersDemo,
+);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) {
