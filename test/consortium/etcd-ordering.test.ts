@@ -243,6 +243,39 @@ describe('etcd ordering (3 members on 127.0.0.1)', () => {
     }
   }, 20_000);
 
+  it('a validator restarted after a SIGKILL removes its own stale candidacy: the next candidate leads without waiting out the dead lease', async () => {
+    const net = 'campaigner-restarted';
+    const hosts = [0, 1, 2].map((i) => cluster.member(i).clientUrl);
+    const p = await child(['campaign', hosts.join(','), net, 'validator-a'], 'elected', 10_000);
+    const raw = new Etcd3({ hosts });
+    try {
+      const ob = ordering(net, [1]);
+      const b = ob.campaign('validator-b', { ttlSeconds: TTL });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(must(await ob.leader())).toBe('validator-a');
+      const keys = await raw.namespace(`/cadwyn/${net}/`).getAll().prefix('leader/').strings();
+      const stale = Object.entries(keys)
+        .filter(([, v]) => v === 'validator-a')
+        .map(([k]) => BigInt(`0x${k.slice('leader/'.length)}`).toString());
+      expect(stale).toHaveLength(1);
+      p.kill('SIGKILL');
+      // The same validator comes back (its process restarted) and stands again at once: it
+      // removes its dead candidacy, so b, queued behind that, leads without waiting it out.
+      const oa = ordering(net, [0]);
+      const a = oa.campaign('validator-a', { ttlSeconds: TTL });
+      await settleIn(b.elected, TTL * 1000, 'b elected');
+      // Elected while the dead process's lease was still alive in etcd.
+      const ttl = await raw.leaseClient.leaseTimeToLive({ ID: stale[0] ?? '0' });
+      expect(Number(ttl.TTL)).toBeGreaterThan(0);
+      expect(must(await ob.leader())).toBe('validator-b');
+      expect(a.isLeader()).toBe(false);
+    } finally {
+      p.kill('SIGKILL');
+      raw.close();
+      await closeAll();
+    }
+  }, 20_000);
+
   it('a process that crashes with a cluster up takes its etcd members with it (exit hook)', async () => {
     const sub = join(dir, 'crashing');
     const p = await child(['crash', sub], 'started', 15_000);

@@ -615,12 +615,32 @@ class EtcdCampaign implements Campaign {
           .prefix('leader/')
           .maxCreateRevision(String(myRev - 1))
           .sort('Create', 'Descend')
-          .limit(1)
           .options(o)
           .exec(),
       );
       if (!r.ok) {
         await sleep(100);
+        continue;
+      }
+      // A key ahead of ours under our own name is an earlier candidacy of this validator: a
+      // process that was killed, or one whose lease we stopped trusting while etcd was
+      // electing a leader (etcd then extends every lease by a full TTL). Nobody else may use
+      // our name, so we delete it rather than make the whole consortium wait out its lease
+      // (about 5 s of no blocks after an etcd leader was killed). The compare on its create
+      // revision deletes exactly that key. The candidates queued behind it then go first.
+      const stale = r.value.kvs.filter((kv) => kv.value.toString() === this.name);
+      if (stale.length > 0) {
+        await this.owner.call('campaign stale', undefined, (o) =>
+          Promise.all(
+            stale.map((kv) =>
+              this.ns
+                .if(kv.key.toString(), 'Create', '==', String(kv.create_revision))
+                .then(this.ns.delete().key(kv.key.toString()))
+                .options(o)
+                .commit(),
+            ),
+          ),
+        );
         continue;
       }
       const prev = r.value.kvs[0];
