@@ -11,6 +11,7 @@
 //       vs the ceiling (a) ÷ 4 (bench/consortium.ts)
 //   (l) regulated goods: recall trace over 100,000 lots (bench/goods.ts)
 //   (m) register writes/s: business.apply by many did:key senders, batched (bench/registers.ts)
+//   (n) state commitment over 100,000 state rows, and a snapshot sync of them (bench/snapshot.ts)
 // The node runs as a child process (`node bin/cadwyn.js start`, default options: FULL sync),
 // and every transaction is signed before any timing. Prints tables; writes .tmp/bench-results.json.
 //
@@ -23,6 +24,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchMerkle } from './merkle.js';
+import type { SnapshotBenchResult } from './snapshot.js';
+import { benchSnapshot } from './snapshot.js';
 import type { GoodsBenchResult } from './goods.js';
 import { benchGoodsTrace } from './goods.js';
 import type { RegistersBenchResult } from './registers.js';
@@ -85,7 +88,7 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
   let profile = false;
-  let phases = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm']);
+  let phases = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n']);
   let bTxs: number | undefined;
   let keep = false;
   let sync: 'FULL' | 'NORMAL' = 'FULL';
@@ -125,6 +128,7 @@ interface Results {
   k?: ConsortiumResult;
   l?: GoodsBenchResult;
   m?: RegistersBenchResult;
+  n?: SnapshotBenchResult;
   profile?: { b?: ThreadProfile[]; cd?: ThreadProfile[] };
   errors: Record<string, string>;
   totalSeconds?: number;
@@ -601,6 +605,17 @@ async function main(): Promise<void> {
       await phase(results, 'l', async () => {
         log('(l) regulated goods: recall trace over 100,000 lots');
         results.l = benchGoodsTrace(100_000);
+      });
+    }
+    if (args.phases.has('n')) {
+      await phase(results, 'n', async () => {
+        log('(n) state commitment and snapshot sync, 100,000 state rows');
+        results.n = await benchSnapshot(100_000);
+        const n = results.n;
+        log(
+          `(n) commitment ${fmt(n.commitmentMs)} ms (CPU ${fmt(n.commitmentCpuMs)} ms), ` +
+            `copy ${fmt(n.copyMs)} ms, sync ${fmt(n.syncMs)} ms`,
+        );
       });
     }
     const dirA = join(tmpRoot, 'node-b');

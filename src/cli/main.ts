@@ -101,6 +101,10 @@ program
     'consortium mode: etcd client URLs, comma-separated (default: solo ordering)',
   )
   .option(
+    '--peers <urls>',
+    'nodes to fetch a verified state snapshot from when the database is new, comma-separated',
+  )
+  .option(
     '--public-url <url>',
     'the URL wallets reach this node at (default $CADWYN_PUBLIC_URL or http://localhost:<port>)',
   )
@@ -119,6 +123,7 @@ program
       demoRegisters: !o.observe && o.demoRegisters !== false && env.CADWYN_DEMO_REGISTERS !== '0',
       ...(o.observe ? { observe: { url: String(o.observe) }, demoStaffAccounts: false } : {}),
       ...(o.etcd ? { consortium: { etcd: String(o.etcd).split(',').filter(Boolean) } } : {}),
+      ...(o.peers ? { peers: String(o.peers).split(',').filter(Boolean) } : {}),
       onCreated: (dir) => console.error(say(lang, 'createdConsortium', dir)),
     });
     console.error(say(lang, 'nodeListening', running.url));

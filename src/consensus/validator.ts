@@ -3,7 +3,9 @@
 // evidence, alarms). No I/O, clock or randomness of its own: the caller passes `now`, the storage
 // and the signature backend, so the simulator can drive it step by step and replay a seed.
 import { blockHash } from '../core/block.js';
+import { fromBase64Url, toBase64Url } from '../core/bytes.js';
 import { canonicalJson } from '../core/jcs.js';
+import type { Json } from '../core/jcs.js';
 import type { PrivateKey, PublicKey, SignatureBackend } from '../core/crypto.js';
 import { formatCheckpoint, parseCheckpoint, quorumFor } from '../core/checkpoint.js';
 import type { NoteVerifier } from '../core/note.js';
@@ -26,6 +28,7 @@ import {
 } from '../ledger/block-builder.js';
 import type { Genesis } from '../ledger/genesis.js';
 import { genesisBlock } from '../ledger/genesis.js';
+import { validatorChangeLead, validatorsAt } from '../ledger/modules/governance.js';
 import type { ExecuteOptions, Ledger } from '../ledger/ledger.js';
 import { MemoryState } from '../ledger/state.js';
 
@@ -76,10 +79,14 @@ export class MemoryChainStorage implements ChainStorage {
 export interface ValidatorConfig {
   readonly name: string;
   readonly privateKey: PrivateKey;
+  /**
+   * More keys of this validator, for a key rotation stated ahead: at each height it cosigns with
+   * whichever of its keys is the one in force (none in force: it follows without cosigning).
+   */
+  readonly otherKeys?: readonly PrivateKey[];
   readonly backend: SignatureBackend;
   readonly ledger: Ledger;
   readonly genesis: Genesis;
-  readonly validators: readonly ValidatorKey[];
   readonly maxDriftMs: number;
   /** The leader cuts a block no sooner than this after the previous block's time. */
   readonly blockIntervalMs: number;
@@ -87,6 +94,11 @@ export interface ValidatorConfig {
   /** Puts not yet seen back from the orderer are retried this often. */
   readonly retryMs: number;
   readonly execOpts?: ExecuteOptions;
+  /** Snapshot sync (decision 0009): start from this verified state and tip, not genesis. */
+  readonly snapshot?: {
+    readonly rows: Iterable<readonly [string, Json]>;
+    readonly tip: ChainTip & { readonly toRev: number };
+  };
 }
 
 export type ValidatorEvent =
@@ -184,9 +196,35 @@ export interface Evidence {
   readonly noteB: string;
 }
 
+/**
+ * The validators in force from height `from` until the next epoch: a pure function of the
+ * ledger's state (`validatorsAt`), known ahead because changes are stated at least a lead ahead.
+ */
+interface Epoch {
+  readonly from: number;
+  /** name → base64url public key. */
+  readonly keys: ReadonlyMap<string, string>;
+  readonly quorum: number;
+  /** For comparing epochs. */
+  readonly text: string;
+}
+
+/** Cosignatures held back for a height whose validator set is not known yet (at most this many). */
+const EARLY_COSIGS_MAX = 4096;
+
 export class ValidatorCore {
-  private readonly quorum: number;
+  /** Verifiers by `name\nkey`: a rotated key gets its own. */
   private readonly verifiers = new Map<string, NoteVerifier>();
+  private readonly epochs: Epoch[] = [];
+  /** Sets are known up to tip + lead (a change in block b takes effect at b + lead or later). */
+  private setsKnownUpTo = -1;
+  private readonly lead: number;
+  /** Our own keys by base64url public key, to see which (if any) is in force at a height. */
+  private readonly ownKeys = new Map<string, PrivateKey>();
+  /** Cosignatures for heights beyond the known sets: checked once the sets reach them. */
+  private readonly early = new Map<number, { validator: string; note: string }[]>();
+  private earlyCount = 0;
+  private resignSentAt = -Infinity;
   private readonly origin: string;
   private readonly state = new MemoryState();
   private tip: Tip;
@@ -220,19 +258,75 @@ export class ValidatorCore {
     private readonly cfg: ValidatorConfig,
     private readonly storage: ChainStorage,
   ) {
-    this.quorum = quorumFor(cfg.validators.length);
-    for (const v of cfg.validators) {
-      this.verifiers.set(v.name, noteVerifier(v.name, v.publicKey, SIG_TYPE_COSIGNATURE_V1));
-    }
     this.origin = cfg.genesis.origin;
     const g = genesisBlock(cfg.genesis);
     this.state.apply(g.diff);
-    this.tip = {
+    if (cfg.snapshot) {
+      this.state.map.clear();
+      for (const [k, v] of cfg.snapshot.rows) this.state.put(k, v);
+    }
+    this.lead = validatorChangeLead(this.state);
+    this.tip = cfg.snapshot?.tip ?? {
       header: g.header,
       hash: blockHash(g.header),
       log: LogFrontier.empty(),
       toRev: 0,
     };
+    this.txKnownUpTo = this.tip.toRev;
+    this.extendSets();
+  }
+
+  /**
+   * Records the sets in force up to tip + lead, from the state at the tip: exact there, since a
+   * change recorded at or before the tip takes effect at least a lead after its block. Heights
+   * below were recorded earlier from older states, which is what keeps them right after the
+   * ledger folds a change into its stored set.
+   */
+  private extendSets(): void {
+    const upTo = this.tip.header.height + this.lead;
+    // From the tip: a core started from a snapshot has no need (and no state) for older heights.
+    for (let h = Math.max(this.setsKnownUpTo + 1, this.tip.header.height); h <= upTo; h++) {
+      const set = validatorsAt(this.state, h);
+      const text = canonicalJson(set.map((v) => [v.name, v.publicKey]));
+      if (this.epochs.at(-1)?.text === text) continue;
+      this.epochs.push({
+        from: h,
+        keys: new Map(set.map((v) => [v.name, v.publicKey])),
+        quorum: quorumFor(set.length),
+        text,
+      });
+    }
+    this.setsKnownUpTo = Math.max(this.setsKnownUpTo, upTo);
+  }
+
+  /** The validators in force at `height`, or undefined if not known yet (too far ahead). */
+  private setAt(height: number): Epoch | undefined {
+    if (height > this.setsKnownUpTo) return undefined;
+    for (let i = this.epochs.length - 1; i >= 0; i--) {
+      const e = this.epochs[i] as Epoch;
+      if (e.from <= height) return e;
+    }
+    return undefined;
+  }
+
+  /** Names and keys of the validators in force at `height` (known up to tip + lead). */
+  validatorsAt(height: number): ReadonlyMap<string, string> | undefined {
+    return this.setAt(height)?.keys;
+  }
+
+  /** Our key in force at `height`, if we are a validator there. */
+  private keyAt(height: number): PrivateKey | undefined {
+    const b64 = this.setAt(height)?.keys.get(this.cfg.name);
+    return b64 === undefined ? undefined : this.ownKeys.get(b64);
+  }
+
+  private inForce(height: number): boolean {
+    return this.keyAt(height) !== undefined;
+  }
+
+  /** May we stand for proposer: in force for the next height, and not halted. */
+  get canPropose(): boolean {
+    return !this.halt && this.inForce(this.tip.header.height + 1);
   }
 
   /**
@@ -245,12 +339,15 @@ export class ValidatorCore {
     storage: ChainStorage,
   ): Promise<{ core: ValidatorCore; effects: Effect[] }> {
     const core = new ValidatorCore(cfg, storage);
+    for (const k of [cfg.privateKey, ...(cfg.otherKeys ?? [])]) {
+      core.ownKeys.set(toBase64Url((await cfg.backend.publicKeyOf(k)).bytes), k);
+    }
     const effects: Effect[] = [];
     const halt = storage.getHalt();
     if (halt !== undefined) {
       core.alarm(effects, 'HALTED_BEFORE', halt);
     }
-    for (let h = 1; storage.get(h) !== undefined; h++) {
+    for (let h = core.tip.header.height + 1; storage.get(h) !== undefined; h++) {
       const bad = await core.replay(h, storage.get(h) as string);
       if (bad !== undefined) {
         for (let k = h; storage.get(k) !== undefined; k++) storage.delete(k);
@@ -295,13 +392,25 @@ export class ValidatorCore {
       ...(this.cfg.execOpts ? { execOpts: this.cfg.execOpts } : {}),
     });
     if (!built.ok) return built.code;
-    const body = formatCheckpoint(checkpointOf(this.origin, built.value.header, built.value.hash));
+    const body = formatCheckpoint(
+      checkpointOf(this.origin, built.value.header, built.value.hash, built.value.snapshotRoot),
+    );
     if (body !== rec.checkpoint || height !== p.value.height) return 'checkpoint differs';
-    // Ed25519 and the block-time timestamp make our cosignature deterministic: re-sign and compare.
-    const note = await this.cosign(body, built.value.header.timeMs);
-    if (note !== rec.note) return 'cosignature differs';
+    let note = String(rec.note);
+    if (this.inForce(height)) {
+      // Ed25519 and the block-time timestamp make our cosignature deterministic: re-sign and
+      // compare. A record with none was stored while our key was not the one in force (a key
+      // rotated by restarting with the new one): cosign it now.
+      const mine = await this.cosign(height, body, built.value.header.timeMs);
+      if (note !== '' && note !== mine) return 'cosignature differs';
+      if (note === '') this.storage.set(height, JSON.stringify({ ...rec, note: mine }));
+      note = mine;
+    } else if (note !== '' && (await this.verifyCosig(height, this.cfg.name, note)) !== body) {
+      // Signed with the key in force then (before a rotation): it must still verify under it.
+      return 'cosignature differs';
+    }
     this.commit(String(rec.proposal), p.value, built.value, range, body, note);
-    this.cosigSent.set(height, 0);
+    if (note !== '') this.cosigSent.set(height, 0);
     return undefined;
   }
 
@@ -389,8 +498,9 @@ export class ValidatorCore {
       const body = this.finals.get(h);
       const a = this.applied.get(h);
       const byV = this.cosigs.get(h);
-      if (body === undefined || !a || !byV) break;
-      if (this.cfg.validators.some((v) => !byV.get(v.name)?.has(body))) break;
+      const set = this.setAt(h);
+      if (body === undefined || !a || !byV || !set) break;
+      if ([...set.keys.keys()].some((name) => !byV.get(name)?.has(body))) break;
       best = { height: h, toRev: a.toRev };
     }
     return best;
@@ -424,6 +534,7 @@ export class ValidatorCore {
         break;
     }
     await this.advance(now, out);
+    await this.drainEarly(out);
     if (ev.kind === 'tick') this.onTick(now, out);
     return out;
   }
@@ -465,6 +576,9 @@ export class ValidatorCore {
   /** Applies pending proposals in height order while their ranges are known. */
   private async advance(now: number, out: Effect[]): Promise<void> {
     while (!this.halt) {
+      // Cosignatures held until the sets reached their height go in first: among them may be
+      // our own earlier one at the next height, which the equivocation check below must see.
+      await this.drainEarly(out);
       const next = this.tip.header.height + 1;
       const text = this.pending.get(next);
       if (text === undefined) return;
@@ -481,6 +595,7 @@ export class ValidatorCore {
         network: this.cfg.genesis.network,
         nowMs: now,
         maxDriftMs: this.cfg.maxDriftMs,
+        inForce: new Set(this.setAt(next)?.keys.keys()),
         ...(this.leaders.has(next) ? { expectedProposer: this.leaders.get(next) } : {}),
         ...(this.cfg.execOpts ? { execOpts: this.cfg.execOpts } : {}),
       });
@@ -489,7 +604,9 @@ export class ValidatorCore {
         return;
       }
       const built = checked.value;
-      const body = formatCheckpoint(checkpointOf(this.origin, built.header, built.hash));
+      const body = formatCheckpoint(
+        checkpointOf(this.origin, built.header, built.hash, built.snapshotRoot),
+      );
       // Never cosign a second checkpoint at a height: our own earlier cosignature, as the orderer
       // holds it, outlives a lost or corrupted record (re-reads deliver cosignatures first).
       const mine = this.cosigs.get(next)?.get(this.cfg.name);
@@ -497,7 +614,10 @@ export class ValidatorCore {
         this.alarm(out, 'WOULD_EQUIVOCATE', `we cosigned another checkpoint at ${next}`);
         return;
       }
-      const note = await this.cosign(body, built.header.timeMs);
+      // A validator not in force at this height (removed, or not yet added, or its key rotated
+      // away) executes the block to follow the chain but cosigns nothing.
+      const signing = this.inForce(next);
+      const note = signing ? await this.cosign(next, body, built.header.timeMs) : '';
       const rec: StoredBlock = {
         proposal: text,
         txs: range.map((t) => ({ revision: t.revision, tx: t.p.canonicalTx })),
@@ -510,13 +630,17 @@ export class ValidatorCore {
       this.parsed.delete(text);
       this.leaders.delete(next);
       this.commit(text, p, built, range, body, note);
-      this.cosigSent.set(next, now);
-      out.push({ kind: 'putCosig', height: next, note });
+      if (signing) {
+        this.cosigSent.set(next, now);
+        out.push({ kind: 'putCosig', height: next, note });
+      }
       this.checkFinalAgainstOwn(next, out);
     }
   }
 
-  private cosign(body: string, blockTimeMs: number): Promise<string> {
+  private cosign(height: number, body: string, blockTimeMs: number): Promise<string> {
+    const privateKey = this.keyAt(height);
+    if (!privateKey) throw new Error(`not a validator in force at ${height}`);
     // The cosignature's time is the block's, so a re-signed note (after a restart) is the same
     // bytes: it can never look like equivocation.
     return signNote(
@@ -524,7 +648,7 @@ export class ValidatorCore {
       [
         {
           name: this.cfg.name,
-          privateKey: this.cfg.privateKey,
+          privateKey,
           type: SIG_TYPE_COSIGNATURE_V1,
           timeSec: Math.floor(blockTimeMs / 1000),
         },
@@ -550,6 +674,7 @@ export class ValidatorCore {
       checkpoint: body,
     });
     this.tip = { header: built.header, hash: built.hash, log: built.log, toRev: p.toRev };
+    this.extendSets();
     this.applied.set(p.height, {
       proposal: text,
       checkpoint: body,
@@ -575,6 +700,25 @@ export class ValidatorCore {
     note: string,
     out: Effect[],
   ): Promise<void> {
+    if (!Number.isSafeInteger(height) || height < 1) return;
+    const set = this.setAt(height);
+    if (!set && height > this.setsKnownUpTo) {
+      // Beyond tip + lead: who is in force there is not known yet. Held, checked later.
+      if (this.earlyCount >= EARLY_COSIGS_MAX) return;
+      let list = this.early.get(height);
+      if (!list) this.early.set(height, (list = []));
+      if (list.some((x) => x.validator === validator && x.note === note)) return;
+      list.push({ validator, note });
+      this.earlyCount++;
+      return;
+    }
+    if (!set) {
+      // Below the heights this core knows (it started from a snapshot above them).
+      this.rejectedCosigs++;
+      return;
+    }
+    // Not in force at this height (never was, removed, or signing with a rotated-away key): a
+    // cosignature that counts for nothing, and no evidence either.
     const body = await this.verifyCosig(height, validator, note);
     if (body === undefined) {
       this.rejectedCosigs++;
@@ -597,7 +741,7 @@ export class ValidatorCore {
     }
     let count = 0;
     for (const b of byV.values()) if (b.has(body)) count++;
-    if (count < this.quorum) return;
+    if (count < set.quorum) return;
     const known = this.finals.get(height);
     if (known === body) return;
     if (known !== undefined) {
@@ -618,15 +762,36 @@ export class ValidatorCore {
     }
   }
 
-  /** The checkpoint body a cosignature verifies over, or undefined (hostile input). */
+  /** Cosignatures held back until the sets reached their height. */
+  private async drainEarly(out: Effect[]): Promise<void> {
+    for (const [h, list] of this.early) {
+      if (h > this.setsKnownUpTo) continue;
+      this.early.delete(h);
+      this.earlyCount -= list.length;
+      for (const c of list) await this.onCosig(h, c.validator, c.note, out);
+    }
+  }
+
+  /**
+   * The checkpoint body a cosignature verifies over, by the key `validator` has in force at
+   * `height`, or undefined (hostile input, or not a validator in force there).
+   */
   private async verifyCosig(
     height: number,
     validator: string,
     note: string,
   ): Promise<string | undefined> {
-    const v = this.verifiers.get(validator);
-    if (!v || typeof note !== 'string') return undefined;
-    const key = `${validator}\n${note}`;
+    const b64 = this.setAt(height)?.keys.get(validator);
+    if (b64 === undefined || typeof note !== 'string') return undefined;
+    const vk = `${validator}\n${b64}`;
+    let v = this.verifiers.get(vk);
+    if (!v) {
+      const bytes = fromBase64Url(b64);
+      if (!bytes) return undefined;
+      v = noteVerifier(validator, { alg: 'Ed25519', bytes }, SIG_TYPE_COSIGNATURE_V1);
+      this.verifiers.set(vk, v);
+    }
+    const key = `${vk}\n${note}`;
     let seen = this.checkedNotes.get(key);
     if (seen === undefined) {
       seen = null;
@@ -658,6 +823,15 @@ export class ValidatorCore {
     }
     if (now >= this.leaseUntil) {
       this.proposing = undefined;
+      return;
+    }
+    if (!this.inForce(this.tip.header.height + 1)) {
+      // Removed (or rotated away) from the next height on: give the lease to one in force.
+      this.proposing = undefined;
+      if (now - this.resignSentAt >= this.cfg.retryMs) {
+        this.resignSentAt = now;
+        out.push({ kind: 'resign' });
+      }
       return;
     }
     const height = this.tip.header.height + 1;

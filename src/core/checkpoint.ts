@@ -10,6 +10,7 @@
 //   block <base64 block hash>
 //   state <base64 state root>
 //   time <block time, ms since epoch>
+//   snapshot <base64 state commitment>      (only every `snapshotEvery` blocks, decision 0009)
 //
 // Cosigners are asked to make no statement about extension lines unless their operator says
 // so; a Cadwyn validator does (tlog-cosignature "additional statements"): its cosignature vouches
@@ -44,6 +45,8 @@ export interface Checkpoint {
   readonly stateRoot: Uint8Array;
   /** Block time (the proposer's clock), ms since the epoch. */
   readonly timeMs: number;
+  /** Merkle root over the whole state after this block (decision 0009 "Snapshots"), if due. */
+  readonly snapshotRoot?: Uint8Array;
 }
 
 export type CheckpointCode =
@@ -120,22 +123,29 @@ export function formatCheckpoint(cp: Checkpoint): string {
   if (!isHash(cp.blockHash)) throw new TypeError('block hash must be 32 bytes');
   if (!isHash(cp.stateRoot)) throw new TypeError('state root must be 32 bytes');
   if (!isCount(cp.timeMs)) throw new TypeError('invalid block time');
+  if (cp.snapshotRoot !== undefined && !isHash(cp.snapshotRoot)) {
+    throw new TypeError('snapshot root must be 32 bytes');
+  }
   return (
     `${cp.origin}\n${cp.logSize}\n${toBase64(cp.logRoot)}\n` +
     `height ${cp.height}\nblock ${toBase64(cp.blockHash)}\n` +
-    `state ${toBase64(cp.stateRoot)}\ntime ${cp.timeMs}\n`
+    `state ${toBase64(cp.stateRoot)}\ntime ${cp.timeMs}\n` +
+    (cp.snapshotRoot ? `snapshot ${toBase64(cp.snapshotRoot)}\n` : '')
   );
 }
 
-/** Parses a checkpoint body strictly: exactly the seven lines formatCheckpoint writes. */
+/**
+ * Parses a checkpoint body strictly: exactly the lines formatCheckpoint writes — seven, or eight
+ * when the block carries a state commitment. Verifiers that do not use the commitment ignore it.
+ */
 export function parseCheckpoint(text: string): Result<Checkpoint, 'CHECKPOINT_MALFORMED'> {
   if (typeof text !== 'string' || !text.endsWith('\n')) {
     return fail('CHECKPOINT_MALFORMED', 'body must end in newline');
   }
   const lines = text.slice(0, -1).split('\n');
-  if (lines.length !== 7)
+  if (lines.length !== 7 && lines.length !== 8)
     return fail('CHECKPOINT_MALFORMED', `expected 7 lines, got ${lines.length}`);
-  const [origin, size, root, heightLine, blockLine, stateLine, timeLine] = lines;
+  const [origin, size, root, heightLine, blockLine, stateLine, timeLine, snapshotLine] = lines;
   if (!isValidOrigin(origin)) return fail('CHECKPOINT_MALFORMED', 'invalid origin');
   const logSize = parseCount(size);
   if (logSize === undefined) return fail('CHECKPOINT_MALFORMED', 'invalid tree size');
@@ -149,7 +159,13 @@ export function parseCheckpoint(text: string): Result<Checkpoint, 'CHECKPOINT_MA
   if (!stateRoot) return fail('CHECKPOINT_MALFORMED', 'invalid state line');
   const timeMs = timeLine.startsWith('time ') ? parseCount(timeLine.slice(5)) : undefined;
   if (timeMs === undefined) return fail('CHECKPOINT_MALFORMED', 'invalid time line');
-  return { ok: true, value: { origin, logSize, logRoot, height, blockHash, stateRoot, timeMs } };
+  const cp = { origin, logSize, logRoot, height, blockHash, stateRoot, timeMs };
+  if (snapshotLine === undefined) return { ok: true, value: cp };
+  const snapshotRoot = snapshotLine.startsWith('snapshot ')
+    ? parseHash(snapshotLine.slice(9))
+    : undefined;
+  if (!snapshotRoot) return fail('CHECKPOINT_MALFORMED', 'invalid snapshot line');
+  return { ok: true, value: { ...cp, snapshotRoot } };
 }
 
 /** The proposer's signed checkpoint: a note with one Ed25519 (type 0x01) signature. */

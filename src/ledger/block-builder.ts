@@ -13,6 +13,13 @@ import type { PreparedTx } from '../core/tx.js';
 import type { ExecuteOptions, Ledger } from './ledger.js';
 import type { StateDiff, StateReader } from './state.js';
 import { canonicalDiff, nextStateRoot, StateOverlay } from './state.js';
+import {
+  commitsAt,
+  rowsAfter,
+  scanOf,
+  snapshotEvery,
+  stateCommitment,
+} from './state-commitment.js';
 
 /**
  * The right edge of an RFC 9162 log: the roots of the perfect subtrees that tile [0, size),
@@ -27,6 +34,28 @@ export class LogFrontier {
 
   static empty(): LogFrontier {
     return new LogFrontier(0, []);
+  }
+
+  /**
+   * A frontier from its tiles (largest first), e.g. sent with a snapshot: one 32-byte hash per
+   * set bit of `size`, or undefined. Check its root against a checkpoint before relying on it.
+   */
+  static fromTiles(size: number, tiles: readonly Uint8Array[]): LogFrontier | undefined {
+    if (!Number.isSafeInteger(size) || size < 0) return undefined;
+    let bits = 0;
+    for (let n = size; n > 0; n = Math.floor(n / 2)) bits += n % 2;
+    if (tiles.length !== bits || tiles.some((t) => !(t instanceof Uint8Array) || t.length !== 32)) {
+      return undefined;
+    }
+    return new LogFrontier(
+      size,
+      tiles.map((t) => t.slice()),
+    );
+  }
+
+  /** The tiles (roots of the perfect subtrees tiling [0, size)), largest first. */
+  get tileHashes(): readonly Uint8Array[] {
+    return this.tiles;
   }
 
   /** The frontier after appending `leaves` (this one is unchanged). */
@@ -82,6 +111,8 @@ export interface BuiltBlock {
   readonly refused: readonly Refusal[];
   /** The log after this block. */
   readonly log: LogFrontier;
+  /** The state commitment, when this height carries one (see state-commitment.ts). */
+  readonly snapshotRoot?: Uint8Array;
 }
 
 /**
@@ -135,11 +166,46 @@ export function buildBlock(
     stateRoot: nextStateRoot(prev.header.stateRoot, diff, canonicalDiff(diff)),
     proposer: params.proposer,
   };
-  return { header, hash: blockHash(header), diff, entries, included, refused, log };
+  const snapshotRoot = snapshotRootAfter(state, diff, height);
+  return {
+    header,
+    hash: blockHash(header),
+    diff,
+    entries,
+    included,
+    refused,
+    log,
+    ...(snapshotRoot ? { snapshotRoot } : {}),
+  };
+}
+
+/**
+ * The state commitment after a block at `height` that wrote `diff` on top of `state`, if that
+ * height carries one. The whole state is read, so it runs only every `snapshotEvery` blocks; a
+ * state that cannot list its rows then is a caller bug (throws).
+ */
+export function snapshotRootAfter(
+  state: StateReader,
+  diff: StateDiff,
+  height: number,
+): Uint8Array | undefined {
+  // Runs for every block: a view of the state after the diff, without copying the diff.
+  const after: StateReader = {
+    get: (k) => (diff.has(k) ? (diff.get(k) ?? undefined) : state.get(k)),
+  };
+  if (!commitsAt(snapshotEvery(after), height)) return undefined;
+  const rows = scanOf(state);
+  if (!rows) throw new TypeError('this state cannot be scanned for its commitment');
+  return stateCommitment(rowsAfter(rows, diff));
 }
 
 /** The checkpoint a block's validators sign (the node's format, decision 0009). */
-export function checkpointOf(origin: string, header: BlockHeader, hash: string): Checkpoint {
+export function checkpointOf(
+  origin: string,
+  header: BlockHeader,
+  hash: string,
+  snapshotRoot?: Uint8Array,
+): Checkpoint {
   const bytes = (hex: string): Uint8Array => {
     const b = fromHex(hex);
     if (!b) throw new TypeError('not hex');
@@ -153,6 +219,7 @@ export function checkpointOf(origin: string, header: BlockHeader, hash: string):
     blockHash: bytes(hash),
     stateRoot: bytes(header.stateRoot),
     timeMs: header.timeMs,
+    ...(snapshotRoot ? { snapshotRoot } : {}),
   };
 }
 
@@ -265,6 +332,8 @@ export interface CheckParams {
   readonly maxDriftMs: number;
   /** Who held the lease at toRev, if the caller knows (etcd does); undefined skips the check. */
   readonly expectedProposer?: string;
+  /** The validators in force at this height (membership, decision 0009): the proposer is one. */
+  readonly inForce?: ReadonlySet<string>;
   readonly execOpts?: ExecuteOptions;
 }
 
@@ -309,6 +378,9 @@ export function checkProposal(
   }
   if (params.expectedProposer !== undefined && h.proposer !== params.expectedProposer) {
     return fail('PROPOSAL_WRONG_PROPOSER', `${h.proposer} did not hold the lease`);
+  }
+  if (params.inForce !== undefined && !params.inForce.has(h.proposer)) {
+    return fail('PROPOSAL_WRONG_PROPOSER', `${h.proposer} is not a validator at ${height}`);
   }
   if (proposal.fromRev !== prev.toRev) {
     return fail(

@@ -53,6 +53,8 @@ const genesisSchema = {
       properties: {
         txTimePastMs: { type: 'integer', minimum: 0 },
         txTimeFutureMs: { type: 'integer', minimum: 0 },
+        // Decision 0009 "Snapshots": a state commitment every N blocks; absent = none.
+        snapshotEvery: { type: 'integer', minimum: 1, maximum: 1_000_000 },
       },
     },
     issuers: { type: 'array', maxItems: 1000, items: issuerGrantSchema },

@@ -10,7 +10,7 @@ import { toHex } from '../core/bytes.js';
 import type { BlockHeader } from '../core/block.js';
 import { buildReceipt } from '../core/receipt.js';
 import type { ConsortiumKeys } from '../core/receipt.js';
-import { getMember, getValidators, memberDids } from '../ledger/modules/governance.js';
+import { getMember, memberDids, validatorsAt } from '../ledger/modules/governance.js';
 import type { Member } from '../ledger/modules/governance.js';
 import { lookupNotarised } from '../ledger/modules/notary.js';
 import type { IssuerAuthorisation } from '../ledger/modules/identity.js';
@@ -863,7 +863,8 @@ export async function buildApi(
       origin: node.origin,
       height: node.height,
       members: members(),
-      validators: getValidators(node.state),
+      // The set in force now; changes stated for later heights are in /v1/status.
+      validators: validatorsAt(node.state, node.height),
       quorum: node.checkpointPolicy().quorum,
     }),
   );

@@ -21,7 +21,7 @@ import { prepareTx } from '../core/tx.js';
 import type { Genesis } from '../ledger/genesis.js';
 import { genesisBlock, genesisHash, parseGenesis } from '../ledger/genesis.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { getValidators, KEYS } from '../ledger/modules/governance.js';
+import { validatorsAt } from '../ledger/modules/governance.js';
 import type { StateDiff, StateReader } from '../ledger/state.js';
 import { nextStateRoot, StateOverlay } from '../ledger/state.js';
 import { nodeCryptoBackend } from './crypto-node.js';
@@ -395,7 +395,7 @@ class Replay {
       throw bad('AUDIT_BLOCK_TIME_INVALID', `time ${header.timeMs} before ${prev.header.timeMs}`);
     }
     // Policy from the state before this block: governance may change the set within it.
-    const policy = this.checkpointPolicy();
+    const policy = this.checkpointPolicy(h);
     if (!policy.validators.some((v) => v.name === header.proposer)) {
       throw bad('AUDIT_HEADER_INVALID', `proposer ${header.proposer} is not a validator`);
     }
@@ -474,7 +474,7 @@ class Replay {
       throw new AuditFailure(0, 'AUDIT_BLOCK_HASH_MISMATCH', `recomputed ${hash}`);
     }
     this.state.apply(diff);
-    await this.checkCheckpoint(pb.src, header, hash, this.checkpointPolicy());
+    await this.checkCheckpoint(pb.src, header, hash, this.checkpointPolicy(0));
     this.prev = { height: 0, hash, header };
   }
 
@@ -510,11 +510,15 @@ class Replay {
     }
   }
 
-  /** The validator set in the replayed state now; rebuilt only when it changes. */
-  private checkpointPolicy(): CheckpointPolicy {
-    const text = this.state.texts.get(KEYS.validators);
+  /**
+   * The validators in force at `height` (decision 0009: changes are stated ahead, so the state
+   * before the block already knows them); rebuilt only when the set or the schedule changes.
+   */
+  private checkpointPolicy(height: number): CheckpointPolicy {
+    const inForce = validatorsAt(this.state, height);
+    const text = JSON.stringify(inForce);
     if (this.policy && this.policy.text === text) return this.policy.policy;
-    const validators = getValidators(this.state).map((v) => ({
+    const validators = inForce.map((v) => ({
       name: v.name,
       // A malformed key makes verifyCheckpoint refuse the policy: reported, not thrown.
       publicKey: { alg: 'Ed25519' as const, bytes: fromBase64Url(v.publicKey) ?? new Uint8Array() },

@@ -21,9 +21,10 @@ import type { LedgerModule } from '../ledger/module.js';
 import type { Member } from '../ledger/modules/governance.js';
 import {
   getMember,
-  getValidators,
   governanceModule,
   memberDids,
+  pendingValidatorChanges,
+  validatorsAt,
 } from '../ledger/modules/governance.js';
 import type { ConsortiumKeys } from '../core/receipt.js';
 import { notaryModule } from '../ledger/modules/notary.js';
@@ -39,6 +40,17 @@ import { titleModule } from '../ledger/modules/title.js';
 import type { AppliedBlock } from '../consensus/validator.js';
 import type { BuiltBlock } from '../ledger/block-builder.js';
 import { LogFrontier } from '../ledger/block-builder.js';
+import { snapshotRootAfter } from '../ledger/block-builder.js';
+import {
+  fastSync,
+  frontierOfLog,
+  genesisPolicy,
+  isFreshDatabase,
+  logFromFrontier,
+  saveSnapshot,
+  snapshotBase,
+} from './consortium/sync.js';
+import type { ScannableState } from '../ledger/state-commitment.js';
 import type { ConsortiumOptions, ConsortiumStatus } from './consortium/driver.js';
 import { ConsortiumDriver } from './consortium/driver.js';
 import { EtcdOrdering } from './consortium/etcd-ordering.js';
@@ -68,6 +80,12 @@ export interface NodeOptions {
   readonly consortium?: ConsortiumOptions;
   /** Observer mode: follow this node over HTTP, re-verify everything, serve reads only. */
   readonly observe?: ObserveOptions;
+  /**
+   * Snapshot sync (decision 0009): a node with an empty database first installs a verified
+   * state snapshot from these peers (an observer also asks the node it follows). Default on.
+   */
+  readonly peers?: readonly string[];
+  readonly fastSync?: boolean;
 }
 
 export const defaultNodeOptions: Omit<NodeOptions, 'dataDir'> = {
@@ -90,6 +108,13 @@ export interface NodeDeps {
   readonly clock: () => number;
   readonly logger: Logger;
 }
+
+/** Snapshot sync outcomes after which a node syncs from genesis instead (nothing wrong seen). */
+const SYNC_FALLBACK = new Set([
+  'SNAPSHOT_NONE',
+  'SNAPSHOT_UNAVAILABLE',
+  'SNAPSHOT_VALIDATORS_UNKNOWN',
+]);
 
 /** Past this, the writer checkpoints the WAL itself (see keepWalBounded). */
 const WAL_BYTES_MAX = 512 * 1024 * 1024;
@@ -210,7 +235,8 @@ export class CadwynNode {
   readonly ledger = createLedger();
   readonly store: Store;
   readonly state: StateCache;
-  readonly log = new MerkleLog();
+  /** Replaced at load by one that starts at a snapshot's frontier, on a node synced from one. */
+  log = new MerkleLog();
   readonly validatorName: string;
   /** The member body that runs this node (it reports equivocation under its own key). */
   private readonly memberDid: string;
@@ -250,6 +276,21 @@ export class CadwynNode {
   }
 
   static async open(opts: NodeOptions, deps: NodeDeps, genesis: Genesis): Promise<CadwynNode> {
+    const dbPath = join(opts.dataDir, FILES.database);
+    // A new observer, or a validator given peers, installs a verified snapshot first, then
+    // follows from its height (a validator: from etcd).
+    const syncing = opts.observe || (opts.consortium && (opts.peers?.length ?? 0) > 0);
+    if (syncing && opts.fastSync !== false && isFreshDatabase(dbPath)) {
+      const r = await fastSync({
+        dbPath,
+        genesis,
+        peers: [...(opts.observe ? [opts.observe.url] : []), ...(opts.peers ?? [])],
+        policy: genesisPolicy(genesis),
+        log: deps.logger,
+      });
+      if (!r.ok && !SYNC_FALLBACK.has(r.code)) throw new NodeError(r.code, r.detail ?? r.code);
+      if (!r.ok) deps.logger.warn({ code: r.code, detail: r.detail }, 'syncing from genesis');
+    }
     const pool = new VerifyPool({ workers: opts.verifyWorkers });
     const node = new CadwynNode(opts, deps, genesis, pool);
     try {
@@ -307,15 +348,19 @@ export class CadwynNode {
       kind: 'cadwyn-consortium-keys',
       network: this.network,
       origin: this.origin,
-      validators: getValidators(this.state),
+      // In force at the head (changes stated for later heights are not yet).
+      validators: validatorsAt(this.state, this.head.height),
       members,
       atHeight: this.head.height,
     };
   }
 
-  /** The checkpoint policy for the current validator set. */
-  checkpointPolicy(): CheckpointPolicy {
-    const validators = getValidators(this.state).map((v) => {
+  /**
+   * The checkpoint policy of the validators in force at `height` (default: the head). Exact for
+   * heights at or above the head: changes are stated ahead (decision 0009, membership).
+   */
+  checkpointPolicy(height: number = this.head.height): CheckpointPolicy {
+    const validators = validatorsAt(this.state, height).map((v) => {
       const bytes = fromBase64Url(v.publicKey);
       if (!bytes) throw new NodeError('STATE_CORRUPT', 'validator key malformed in state');
       return { name: v.name, publicKey: { alg: 'Ed25519' as const, bytes } };
@@ -339,6 +384,13 @@ export class CadwynNode {
       header: JSON.parse(last.header) as BlockHeader,
       checkpoint: last.checkpoint,
     };
+    // A node installed from a snapshot has no entries before it: its log starts at the
+    // snapshot's (verified) frontier.
+    const base = snapshotBase(this.store);
+    if (base) {
+      this.log = logFromFrontier(base);
+      this.frontier = base;
+    }
     // Rebuild the Merkle log from the stored entries; it must match the head block.
     for (const row of this.store.iterateTxs()) {
       if (row.logIndex !== this.log.size) {
@@ -423,10 +475,10 @@ export class CadwynNode {
       {
         genesis: this.genesis,
         ledger: this.ledger,
-        state: this.state,
+        state: this.scannableState(),
         log: this.deps.logger,
         tip: () => ({ header: this.head.header, hash: this.head.hash, log: this.frontier }),
-        policy: () => this.checkpointPolicy(),
+        policy: (height) => this.checkpointPolicy(height),
         commit: (built, note) => {
           this.commitBlock(built, note);
           this.frontier = built.log;
@@ -486,7 +538,13 @@ export class CadwynNode {
 
   /** The consortium validator's view, when this node runs one. */
   consortiumStatus(): ConsortiumStatus | undefined {
-    return this.driver?.status();
+    const s = this.driver?.status();
+    if (!s) return undefined;
+    // Validator changes stated for heights not yet stored (decision 0009, membership).
+    const pending = pendingValidatorChanges(this.state).filter(
+      (c) => c.effectiveHeight > this.head.height,
+    );
+    return pending.length > 0 ? { ...s, pendingValidatorChanges: pending } : s;
   }
 
   /** Writes a block that more than 2/3 of the validators cosigned (consortium mode). */
@@ -513,6 +571,10 @@ export class CadwynNode {
       this.store.applyDiff(texts);
       for (const r of built.refused) {
         this.store.putRejected({ id: r.id, code: r.code, detail: null, atMs: header.timeMs });
+      }
+      // The state at a commitment height is kept to serve to nodes that sync from a snapshot.
+      if (built.snapshotRoot) {
+        saveSnapshot(this.store, { height, hash, header, checkpoint: note }, built.log);
       }
     });
     this.log.appendMany(built.entries.map((e) => leafHash(utf8(e))));
@@ -547,7 +609,22 @@ export class CadwynNode {
     this.state.applied(diff);
   }
 
-  private async signCheckpointFor(header: BlockHeader, hash: string): Promise<string> {
+  /** The committed state, able to list its rows (for state commitments and snapshots). */
+  scannableState(): ScannableState {
+    const store = this.store;
+    return {
+      get: (key) => this.state.get(key),
+      *scanState() {
+        for (const r of store.stateRows()) yield [r.key, r.value] as const;
+      },
+    };
+  }
+
+  private async signCheckpointFor(
+    header: BlockHeader,
+    hash: string,
+    snapshotRoot?: Uint8Array,
+  ): Promise<string> {
     const cp: Checkpoint = {
       origin: this.origin,
       logSize: header.logSize,
@@ -556,6 +633,7 @@ export class CadwynNode {
       blockHash: hexBytes(hash),
       stateRoot: hexBytes(header.stateRoot),
       timeMs: header.timeMs,
+      ...(snapshotRoot ? { snapshotRoot } : {}),
     };
     return signCheckpoint(
       cp,
@@ -909,7 +987,9 @@ export class CadwynNode {
         proposer: this.validatorName,
       };
       hash = blockHash(header);
-      checkpoint = await this.signCheckpointFor(header, hash);
+      // Every `snapshotEvery` blocks the checkpoint also commits to the whole state (0009).
+      const snapshotRoot = snapshotRootAfter(this.scannableState(), diff, height);
+      checkpoint = await this.signCheckpointFor(header, hash, snapshotRoot);
       const h = header;
       this.store.atomically(() => {
         this.store.putBlock({ height, hash, header: canonicalJson(h), checkpoint });
@@ -924,6 +1004,13 @@ export class CadwynNode {
         this.store.deletePendingUpTo(lastRow);
         this.store.applyDiff(texts);
         this.writeRejections(rejected, timeMs);
+        if (snapshotRoot) {
+          saveSnapshot(
+            this.store,
+            { height, hash, header: h, checkpoint },
+            frontierOfLog(this.log),
+          );
+        }
       });
       this.state.applied(diff);
       this.head = { height, hash, header, checkpoint };

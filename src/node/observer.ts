@@ -53,8 +53,11 @@ export interface ObserverHost {
     error(o: object, msg: string): void;
   };
   tip(): ChainTip;
-  /** The validators in force now, from the observer's own state. */
-  policy(): CheckpointPolicy;
+  /**
+   * The validators in force at `height`, from the observer's own state (a membership change is
+   * stated ahead, so the state before block `height` knows it).
+   */
+  policy(height: number): CheckpointPolicy;
   /** Stores a block that passed every check, with the checkpoint note it came with. */
   commit(built: BuiltBlock, note: string): void;
 }
@@ -210,13 +213,15 @@ export class Observer {
       throw bad('OBSERVED_HEADER_DIFFERS', 're-executing the block gives another header');
     }
     const note = b.checkpoint;
-    const body = formatCheckpoint(checkpointOf(this.host.genesis.origin, built.header, built.hash));
+    const body = formatCheckpoint(
+      checkpointOf(this.host.genesis.origin, built.header, built.hash, built.snapshotRoot),
+    );
     const parsed = parseNote(note);
     if (!parsed.ok || parsed.value.text !== body) {
       throw bad('OBSERVED_CHECKPOINT_DIFFERS', 'the checkpoint is not of this block');
     }
     // The validators in force are read from the observer's own state, not from the node.
-    const v = await verifyCheckpoint(note, this.host.policy(), nodeCryptoBackend);
+    const v = await verifyCheckpoint(note, this.host.policy(h), nodeCryptoBackend);
     if (!v.ok) throw bad('OBSERVED_NO_QUORUM', `${v.code}: ${v.detail ?? ''}`);
     this.host.commit(built, note);
   }

@@ -80,6 +80,15 @@ const TITLES: Record<string, { en: string; cy: string }> = {
     cy: 'Dim ond y corff a gynigiodd newid all ei dynnu’n ôl',
   },
   GOV_MEMBER_UNKNOWN: { en: 'No such member body', cy: 'Dim corff sy’n aelod o’r fath' },
+  // ---- validator changes at a stated height (decision 0009, membership) ----
+  GOV_EFFECTIVE_HEIGHT_TOO_SOON: {
+    en: 'A validator change must be stated further ahead',
+    cy: 'Rhaid datgan newid i nod dilysu ymhellach ymlaen llaw',
+  },
+  GOV_VALIDATOR_KEY_IN_USE: {
+    en: 'Another validator already uses this key',
+    cy: 'Mae nod dilysu arall eisoes yn defnyddio’r allwedd hon',
+  },
   NOTARY_ALREADY_NOTARISED: {
     en: 'This document was already notarised',
     cy: 'Mae’r ddogfen hon wedi’i notareiddio eisoes',
@@ -96,6 +105,51 @@ const TITLES: Record<string, { en: string; cy: string }> = {
   OBSERVER_HALTED: {
     en: 'This observer stopped: the node it follows served a block that does not verify',
     cy: 'Mae’r arsylwr hwn wedi stopio: rhoddodd y nod y mae’n ei ddilyn floc nad yw’n dilysu',
+  },
+  // snapshot sync (decision 0009 "Snapshots")
+  SNAPSHOT_NONE: {
+    en: 'This node holds no state snapshot yet',
+    cy: 'Nid oes gan y nod hwn giplun o’r cyflwr eto',
+  },
+  SNAPSHOT_NOT_HELD: {
+    en: 'This node no longer holds a snapshot at that height: ask for the latest',
+    cy: 'Nid oes gan y nod hwn giplun ar yr uchder hwnnw mwyach: gofynnwch am yr un diweddaraf',
+  },
+  SNAPSHOT_UNAVAILABLE: {
+    en: 'No peer could be reached for a state snapshot',
+    cy: 'Ni ellid cyrraedd unrhyw gymar i gael ciplun o’r cyflwr',
+  },
+  SNAPSHOT_MALFORMED: {
+    en: 'The state snapshot a peer sent is malformed',
+    cy: 'Mae’r ciplun o’r cyflwr a anfonodd cymar wedi’i ffurfio’n wael',
+  },
+  SNAPSHOT_CHECKPOINT_DIFFERS: {
+    en: 'The snapshot’s checkpoint is not of its block, or commits to no state',
+    cy: 'Nid yw pwynt gwirio’r ciplun yn perthyn i’w floc, neu nid yw’n ymrwymo i unrhyw gyflwr',
+  },
+  SNAPSHOT_NO_QUORUM: {
+    en: 'The snapshot’s checkpoint lacks a quorum of the trusted validators',
+    cy: 'Nid oes gan bwynt gwirio’r ciplun gworwm o’r dilyswyr a ymddiriedir',
+  },
+  SNAPSHOT_LOG_MISMATCH: {
+    en: 'The snapshot’s log frontier does not give its block’s log root',
+    cy: 'Nid yw ffin log y ciplun yn rhoi gwreiddyn log ei floc',
+  },
+  SNAPSHOT_ROOT_MISMATCH: {
+    en: 'The snapshot’s state rows do not hash to the cosigned commitment: nothing installed',
+    cy: 'Nid yw rhesi cyflwr y ciplun yn stwnsio i’r ymrwymiad a gydlofnodwyd: ni osodwyd dim',
+  },
+  SNAPSHOT_WRONG_NETWORK: {
+    en: 'The snapshot belongs to another network or genesis',
+    cy: 'Mae’r ciplun yn perthyn i rwydwaith neu genesis arall',
+  },
+  SNAPSHOT_VALIDATORS_UNKNOWN: {
+    en: 'The validator set changed since genesis: sync from genesis instead',
+    cy: 'Newidiodd y set o ddilyswyr ers y genesis: cysoni o’r genesis yn lle hynny',
+  },
+  SNAPSHOT_TIP_UNKNOWN: {
+    en: 'The ordering service no longer holds the snapshot’s block, so the validator cannot start there',
+    cy: 'Nid yw’r gwasanaeth trefnu bellach yn dal bloc y ciplun, felly ni all y dilysydd ddechrau yno',
   },
   EVIDENCE_VALIDATOR_UNKNOWN: {
     en: 'No validator of that name',
@@ -323,6 +377,39 @@ const TITLES: Record<string, { en: string; cy: string }> = {
   BUSINESS_GEO_TOO_PRECISE: {
     en: 'An applicant’s transaction may name an area, never a point',
     cy: 'Gall trafodyn ymgeisydd enwi ardal, byth bwynt',
+  },
+  // ---- applying from the Wallet, the registration credential (decision 0010) ----
+  BUSINESS_SESSION_UNKNOWN: {
+    en: 'Unknown or expired application',
+    cy: 'Cais anhysbys neu wedi dod i ben',
+  },
+  BUSINESS_SESSION_INCOMPLETE: {
+    en: 'Not every director has confirmed yet',
+    cy: 'Nid yw pob cyfarwyddwr wedi cadarnhau eto',
+  },
+  BUSINESS_SESSION_CLOSED: {
+    en: 'This application was already sent',
+    cy: 'Anfonwyd y cais hwn eisoes',
+  },
+  BUSINESS_TX_MISMATCH: {
+    en: 'The signed application does not match what the directors confirmed',
+    cy: 'Nid yw’r cais wedi’i lofnodi yn cyfateb i’r hyn a gadarnhaodd y cyfarwyddwyr',
+  },
+  DIRECTOR_UNDER_18: {
+    en: 'A director must be 18 or over',
+    cy: 'Rhaid i gyfarwyddwr fod yn 18 oed neu’n hŷn',
+  },
+  DIRECTOR_DUPLICATE: {
+    en: 'This person has already confirmed as a director of this application',
+    cy: 'Mae’r person hwn eisoes wedi cadarnhau ei fod yn gyfarwyddwr ar gyfer y cais hwn',
+  },
+  DIRECTOR_ALREADY_PRESENTED: {
+    en: 'This director has already confirmed',
+    cy: 'Mae’r cyfarwyddwr hwn eisoes wedi cadarnhau',
+  },
+  CREDENTIAL_FROM_REGISTER: {
+    en: 'This credential is issued from the register entry, not from a form',
+    cy: 'Caiff y tystlythyr hwn ei gyhoeddi o gofnod y gofrestr, nid o ffurflen',
   },
   // ---- title register and transfers (decision 0012) ----
   TITLE_NOT_REGISTRAR: {

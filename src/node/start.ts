@@ -15,6 +15,7 @@ import { seedDemoRegisters } from './demo-registers.js';
 import { seedDemoGoods } from './demo-goods.js';
 import { seedDemoTitlesLogged } from './demo-titles.js';
 import { defaultWebOptions, registerWeb } from './web.js';
+import { registerSnapshotRoutes } from './consortium/sync.js';
 
 export interface StartOptions extends Partial<Omit<NodeOptions, 'dataDir'>> {
   readonly dataDir: string;
@@ -93,6 +94,7 @@ export async function startNode(o: StartOptions): Promise<RunningNode> {
   let url = o.publicUrl?.replace(/\/+$/, '') ?? '';
   try {
     app = await buildApi(node, { ...defaultApiOptions, logger: app0Logger });
+    registerSnapshotRoutes(app, node.store);
     identity = await registerIdentity(app, node, () => url, {
       demoStaffAccounts: o.demoStaffAccounts ?? true,
     });

@@ -13,6 +13,10 @@ import { MemoryState } from '../../src/ledger/state.js';
 import type { SimWorld } from '../../src/consensus/sim/world.js';
 import { buildWorld, SIM_T0 } from '../../src/consensus/sim/world.js';
 import { nodeCryptoBackend, verifySync } from '../../src/node/crypto-node.js';
+import type { PrivateKey } from '../../src/core/crypto.js';
+import type { PreparedTx } from '../../src/core/tx.js';
+import { noteVerifier, openNote } from '../../src/core/note.js';
+import { VALIDATOR_CHANGE_MIN_LEAD } from '../../src/ledger/modules/governance.js';
 
 function must<T>(x: T | undefined): T {
   if (x === undefined) throw new Error('missing test fixture');
@@ -24,16 +28,20 @@ beforeAll(async () => {
   world = await buildWorld({ backend: nodeCryptoBackend, verify: verifySync, citizens: 3 });
 });
 
-async function open(i: number, storage = new MemoryChainStorage()) {
+async function open(
+  i: number,
+  storage = new MemoryChainStorage(),
+  otherKeys: readonly PrivateKey[] = [],
+) {
   const v = must(world.validators[i]);
   const r = await ValidatorCore.open(
     {
       name: v.name,
       privateKey: v.privateKey,
+      otherKeys,
       backend: nodeCryptoBackend,
       ledger: world.ledger,
       genesis: world.genesis,
-      validators: world.validators,
       maxDriftMs: 2000,
       blockIntervalMs: 0,
       maxTxsPerBlock: 10,
@@ -44,9 +52,9 @@ async function open(i: number, storage = new MemoryChainStorage()) {
   return { ...r, storage };
 }
 
-/** Four validators over a perfect, synchronous orderer. */
-async function cluster() {
-  const nodes = await Promise.all([0, 1, 2, 3].map((i) => open(i)));
+/** Four validators over a perfect, synchronous orderer; `keys[i]`: validator i's other keys. */
+async function cluster(keys: Record<number, PrivateKey[]> = {}) {
+  const nodes = await Promise.all([0, 1, 2, 3].map((i) => open(i, undefined, keys[i])));
   const cores = nodes.map((n) => n.core);
   const blocks = new Map<number, string>();
   const effects: { from: number; e: Effect }[] = [];
@@ -80,11 +88,18 @@ async function cluster() {
     }
     return out;
   };
+  /** Orders one tx (a governance change, say) for every validator. */
+  const order = async (p: PreparedTx): Promise<void> => {
+    const after = rev;
+    rev += 3;
+    const t = { revision: rev, p };
+    for (let i = 0; i < 4; i++) await send(i, { kind: 'txs', after, upTo: rev, entries: [t] });
+  };
   const tick = async (advanceMs = 100) => {
     now += advanceMs;
     for (let i = 0; i < 4; i++) await send(i, { kind: 'tick' });
   };
-  return { cores, nodes, blocks, effects, send, submit, tick };
+  return { cores, nodes, blocks, effects, send, submit, order, tick };
 }
 
 describe('ValidatorCore', () => {
@@ -330,5 +345,198 @@ describe('ValidatorCore', () => {
       { kind: 'resign' },
     ]);
     expect(again.core.halted?.detail).toContain('WOULD_EQUIVOCATE');
+  });
+
+  describe('membership at a stated height', () => {
+    const LEAD = VALIDATOR_CHANGE_MIN_LEAD;
+    const cosigsBy = (c: Awaited<ReturnType<typeof cluster>>, i: number) =>
+      c.effects.flatMap((x) =>
+        x.from === i && x.e.kind === 'putCosig' ? [{ height: x.e.height, note: x.e.note }] : [],
+      );
+    const signWith = (name: string, privateKey: PrivateKey, body: string) =>
+      signNote(
+        body,
+        [{ name, privateKey, type: SIG_TYPE_COSIGNATURE_V1, timeSec: 1 }],
+        nodeCryptoBackend,
+      );
+
+    it('a removed validator stops cosigning at its height; its cosignatures there count for nothing', async () => {
+      const c = await cluster();
+      const v3 = must(world.validators[3]);
+      await c.order(must(world.membership.remove[3]));
+      await c.send(0, { kind: 'lease', until: SIM_T0 + 60_000 });
+      await c.tick();
+      expect(c.cores.map((k) => k.height)).toEqual([1, 1, 1, 1]);
+      const eff = 1 + LEAD;
+      for (let h = 2; h <= eff + 1; h++) {
+        await c.submit(1);
+        await c.tick();
+      }
+      expect(c.cores.map((k) => k.finalHeight)).toEqual([eff + 1, eff + 1, eff + 1, eff + 1]);
+      // Known ahead: at block 1 every validator already knew the set at 1 + lead.
+      expect(
+        must(c.cores[0])
+          .validatorsAt(eff - 1)
+          ?.has(v3.name),
+      ).toBe(true);
+      expect(must(c.cores[0]).validatorsAt(eff)?.has(v3.name)).toBe(false);
+      expect(cosigsBy(c, 3).map((x) => x.height)).toEqual([1, 2, 3]);
+      // Final at eff with three of three (the quorum of 3 is 3).
+      const body = must(must(c.cores[0]).finalCheckpoint(eff));
+      const note = must(must(c.cores[0]).finalNote(eff));
+      expect(note.split('\n— ').length - 1).toBe(3);
+      // v3 still signs at eff, even another checkpoint: ignored, and not evidence.
+      const before = must(c.cores[0]).rejectedCosigs;
+      const cp = parseCheckpoint(body);
+      if (!cp.ok) throw new Error(cp.code);
+      const root = cp.value.stateRoot.slice();
+      root[0] ^= 1;
+      const wrong = formatCheckpoint({ ...cp.value, stateRoot: root });
+      for (const b of [body, wrong]) {
+        const out = await must(c.cores[0]).handle(
+          {
+            kind: 'cosig',
+            height: eff,
+            validator: v3.name,
+            note: await signWith(v3.name, v3.privateKey, b),
+          },
+          SIM_T0 + 9000,
+        );
+        expect(out).toEqual([]);
+      }
+      expect(must(c.cores[0]).rejectedCosigs).toBe(before + 2);
+      expect(must(c.cores[0]).evidence).toEqual([]);
+      // It no longer proposes: holding the lease it resigns instead.
+      const out = await must(c.cores[3]).handle(
+        { kind: 'lease', until: SIM_T0 + 90_000 },
+        SIM_T0 + 9000,
+      );
+      expect(out).toEqual([]);
+      await c.submit(1);
+      const tickOut = await must(c.cores[3]).handle({ kind: 'tick' }, SIM_T0 + 9100);
+      expect(tickOut).toEqual([{ kind: 'resign' }]);
+      expect(must(c.cores[3]).canPropose).toBe(false);
+    });
+
+    it('a rotated key cosigns from its height; the old key’s cosignatures above it are ignored', async () => {
+      const rotated = must(world.rotated[2]);
+      const c = await cluster({ 2: [rotated] });
+      const v2 = must(world.validators[2]);
+      await c.order(must(world.membership.rotate[2]));
+      await c.send(0, { kind: 'lease', until: SIM_T0 + 60_000 });
+      await c.tick();
+      const eff = 1 + LEAD;
+      for (let h = 2; h <= eff + 1; h++) {
+        await c.submit(1);
+        await c.tick();
+      }
+      expect(c.cores.map((k) => k.finalHeight)).toEqual([eff + 1, eff + 1, eff + 1, eff + 1]);
+      const oldV = noteVerifier(v2.name, v2.publicKey, SIG_TYPE_COSIGNATURE_V1);
+      const newPk = await nodeCryptoBackend.publicKeyOf(rotated);
+      const newV = noteVerifier(v2.name, newPk, SIG_TYPE_COSIGNATURE_V1);
+      const mine = cosigsBy(c, 2);
+      expect(mine.map((x) => x.height)).toEqual([1, 2, 3, 4, 5]);
+      for (const { height, note } of mine) {
+        const byOld = await openNote(note, [oldV], nodeCryptoBackend);
+        const byNew = await openNote(note, [newV], nodeCryptoBackend);
+        expect(byOld.ok && byOld.value.verified.length === 1, `old key at ${height}`).toBe(
+          height < eff,
+        );
+        expect(byNew.ok && byNew.value.verified.length === 1, `new key at ${height}`).toBe(
+          height >= eff,
+        );
+      }
+      // Validator 2's cosignature counted at eff: four signatures on the final note.
+      expect(must(must(c.cores[0]).finalNote(eff)).split('\n— ').length - 1).toBe(4);
+      // The old key over the final checkpoint above the rotation: ignored, not evidence.
+      const before = must(c.cores[1]).rejectedCosigs;
+      const body = must(must(c.cores[1]).finalCheckpoint(eff + 1));
+      const out = await must(c.cores[1]).handle(
+        {
+          kind: 'cosig',
+          height: eff + 1,
+          validator: v2.name,
+          note: await signWith(v2.name, v2.privateKey, body),
+        },
+        SIM_T0 + 9000,
+      );
+      expect(out).toEqual([]);
+      expect(must(c.cores[1]).rejectedCosigs).toBe(before + 1);
+      // A restart holding only the new key re-verifies its old-key records instead of re-signing.
+      const reopened = await open(2, must(c.nodes[2]).storage.clone(), []);
+      const again = await ValidatorCore.open(
+        {
+          name: v2.name,
+          privateKey: rotated,
+          backend: nodeCryptoBackend,
+          ledger: world.ledger,
+          genesis: world.genesis,
+          maxDriftMs: 2000,
+          blockIntervalMs: 0,
+          maxTxsPerBlock: 10,
+          retryMs: 300,
+        },
+        must(c.nodes[2]).storage.clone(),
+      );
+      expect(again.effects).toEqual([]);
+      expect(again.core.height).toBe(eff + 1);
+      // And one holding only the old key cosigned nothing from the rotation on: it re-verifies
+      // the new-key records it cannot re-sign.
+      expect(reopened.effects).toEqual([]);
+      expect(reopened.core.height).toBe(eff + 1);
+    });
+
+    it('holds cosignatures for heights beyond its known sets, and checks its own before cosigning', async () => {
+      const c = await cluster();
+      await c.send(0, { kind: 'lease', until: SIM_T0 + 60_000 });
+      const txs: OrderedTx[] = [];
+      for (let h = 1; h <= 6; h++) {
+        txs.push(...(await c.submit(1)));
+        await c.tick();
+      }
+      expect(must(c.cores[0]).finalHeight).toBe(6);
+      const late = await open(1);
+      const v0 = must(world.validators[0]);
+      const v1 = must(world.validators[1]);
+      // Height 6 is beyond genesis + lead: held, not rejected.
+      const n6 = cosigsBy(c, 0).find((x) => x.height === 6);
+      await late.core.handle(
+        { kind: 'cosig', height: 6, validator: v0.name, note: must(n6).note },
+        SIM_T0,
+      );
+      expect(late.core.rejectedCosigs).toBe(0);
+      expect(late.core.validatorsAt(6)).toBeUndefined();
+      expect(late.core.validatorsAt(LEAD)?.size).toBe(4);
+      // Its own earlier cosignature at 6, over another checkpoint (it lost that record), arrives
+      // before the blocks, as a re-read delivers them: held too, and seen before it cosigns 6.
+      const cp = parseCheckpoint(must(must(c.cores[0]).checkpointAt(6)));
+      if (!cp.ok) throw new Error(cp.code);
+      const root = cp.value.stateRoot.slice();
+      root[0] ^= 1;
+      const other = await signWith(
+        v1.name,
+        v1.privateKey,
+        formatCheckpoint({ ...cp.value, stateRoot: root }),
+      );
+      await late.core.handle({ kind: 'cosig', height: 6, validator: v1.name, note: other }, SIM_T0);
+      // The blocks first, then their txs: all six are applied in one go.
+      const out: Effect[] = [];
+      for (const [height, proposal] of [...c.blocks].sort((a, b) => a[0] - b[0])) {
+        out.push(...(await late.core.handle({ kind: 'block', height, proposal }, SIM_T0 + 9000)));
+      }
+      expect(late.core.height).toBe(0);
+      const last = must(txs.at(-1)).revision;
+      out.push(
+        ...(await late.core.handle(
+          { kind: 'txs', after: 0, upTo: last, entries: txs },
+          SIM_T0 + 9000,
+        )),
+      );
+      expect(late.core.height).toBe(5);
+      expect(late.core.halted?.code).toBe('WOULD_EQUIVOCATE');
+      expect(
+        out.filter((e) => e.kind === 'putCosig').map((e) => e.kind === 'putCosig' && e.height),
+      ).toEqual([1, 2, 3, 4, 5]);
+    });
   });
 });

@@ -5,11 +5,12 @@
 // partitions and heals, crashes and restarts validators, and corrupts their stored blocks.
 // Invariants are checked as the run goes; one seed replays one run exactly.
 import { formatCheckpoint, parseCheckpoint } from '../../core/checkpoint.js';
-import { equalBytes, toHex } from '../../core/bytes.js';
+import { equalBytes, toBase64Url, toHex } from '../../core/bytes.js';
 import type { PrivateKey, PublicKey, SignatureBackend } from '../../core/crypto.js';
 import { SIG_TYPE_COSIGNATURE_V1, signNote } from '../../core/note.js';
 import type { PreparedTx } from '../../core/tx.js';
 import type { OrderedTx } from '../../ledger/block-builder.js';
+import { VALIDATOR_CHANGE_MIN_LEAD } from '../../ledger/modules/governance.js';
 import type { Effect, ValidatorEvent } from '../validator.js';
 import { MemoryChainStorage, ValidatorCore } from '../validator.js';
 import { Prng } from './prng.js';
@@ -17,6 +18,8 @@ import type { SimWorld } from './world.js';
 import { SIM_T0 } from './world.js';
 
 export type Byzantine = 'none' | 'wrongRoot' | 'equivocate';
+/** A membership change some runs make mid-run (decision 0009, "Membership"). */
+export type Membership = 'none' | 'add' | 'remove' | 'rotate';
 
 export interface SimOptions {
   /** Allow faults (network, partitions, crashes, corruption). Default true. */
@@ -29,6 +32,8 @@ export interface SimOptions {
    * must still hold (honest validators halt instead of forking); liveness is then not expected.
    */
   readonly lyingOrderer?: boolean;
+  /** Allow a membership change (drawn from the seed). Default true. */
+  readonly membership?: boolean;
 }
 
 export interface SimResult {
@@ -39,6 +44,11 @@ export interface SimResult {
   readonly violations: readonly string[];
   readonly stats: {
     readonly byzantine: Byzantine;
+    readonly membership: Membership;
+    /** The change is in force at a height final on an honest validator. */
+    readonly membershipInForce: boolean;
+    /** Cosignatures by the added validator (it cosigns from its effective height only). */
+    readonly addedCosigned: number;
     readonly txs: number;
     readonly finalHeight: number;
     readonly healMs: number;
@@ -188,7 +198,33 @@ export async function runSeed(
   const byzIndex = rng.int(0, n - 1);
   const dropP = faults ? rng.next() * 0.15 : 0;
   const dupP = faults ? rng.next() * 0.1 : 0;
-  const nodes: SimNode[] = world.validators.map((v, i) => ({
+  // Drawn from a stream of its own, so runs without a change replay as they did before it existed.
+  const mrng = new Prng((seed ^ 0x5bd1e995) >>> 0);
+  const membership: Membership =
+    (opts.membership ?? true) ? mrng.pick(['none', 'add', 'remove', 'rotate'] as const) : 'none';
+  const honestIndexes = world.validators
+    .map((_, i) => i)
+    .filter((i) => byz === 'none' || i !== byzIndex);
+  // Three validators tolerate no fault: a Byzantine one is the one removed, if there is one.
+  const target = membership === 'remove' && byz !== 'none' ? byzIndex : mrng.pick(honestIndexes);
+  const memberTx =
+    membership === 'add'
+      ? world.membership.add
+      : membership === 'remove'
+        ? world.membership.remove[target]
+        : membership === 'rotate'
+          ? world.membership.rotate[target]
+          : undefined;
+  const memberTxAt = SIM_T0 + mrng.int(0, 1500);
+  const keysOf = (i: number): { name: string; privateKey: PrivateKey } => {
+    const v = i < n ? world.validators[i] : world.spare;
+    if (!v) throw new RangeError('no such validator');
+    return v;
+  };
+  const nodes: SimNode[] = [
+    ...world.validators,
+    ...(membership === 'add' ? [world.spare] : []),
+  ].map((v, i) => ({
     i,
     name: v.name,
     storage: new MemoryChainStorage(),
@@ -251,6 +287,12 @@ export async function runSeed(
   const globalFinal = new Map<number, string>();
   const honestCosigned = new Map<number, string>();
   let evidence = 0;
+  let addedCosigned = 0;
+  /** The membership change's effective height as `x` applied it (its block + the lead). */
+  const effectiveIn = (x: SimNode): number | undefined => {
+    const h = memberTx ? x.core?.decidedAt(memberTx.id) : undefined;
+    return h === undefined ? undefined : h + VALIDATOR_CHANGE_MIN_LEAD;
+  };
   /** Evidence is owed only for equivocation on a healed network (earlier notes may be lost). */
   let equivocatedAfterHeal = false;
   const finalAtHeal = { height: -1 };
@@ -272,6 +314,16 @@ export async function runSeed(
           break;
         }
         case 'putCosig': {
+          // Who may cosign: the added one only from its height, the removed one only before.
+          const eff = effectiveIn(x);
+          if (membership === 'add' && x.i === n) {
+            addedCosigned++;
+            if (eff === undefined || e.height < eff)
+              violate(`${x.name} cosigned ${e.height} before it was added`);
+          }
+          if (membership === 'remove' && x.i === target && eff !== undefined && e.height >= eff) {
+            violate(`${x.name} cosigned ${e.height} after its removal at ${eff}`);
+          }
           const notes = x.byz === 'none' ? [e.note] : await byzantineNotes(x, e.note);
           if (notes.length > 1 && healed()) equivocatedAfterHeal = true;
           if (x.byz === 'none') {
@@ -326,8 +378,7 @@ export async function runSeed(
     if (!cp.ok) return [note];
     const wrongRoot = cp.value.stateRoot.slice();
     wrongRoot[0] = (wrongRoot[0] ?? 0) ^ 0xff;
-    const v = world.validators[x.i];
-    if (!v) return [note];
+    const v = keysOf(x.i);
     const wrong = await signNote(
       formatCheckpoint({ ...cp.value, stateRoot: wrongRoot }),
       [
@@ -345,16 +396,18 @@ export async function runSeed(
 
   // ---- validators: start, crash, restart ----
   const start = async (x: SimNode): Promise<void> => {
-    const v = world.validators[x.i];
-    if (!v) throw new RangeError('no such validator');
+    const v = keysOf(x.i);
     const { core, effects } = await ValidatorCore.open(
       {
         name: v.name,
         privateKey: v.privateKey,
+        // The rotated validator's operator installed its next key alongside the current one.
+        ...(membership === 'rotate' && x.i === target
+          ? { otherKeys: [world.rotated[target] as PrivateKey] }
+          : {}),
         backend,
         ledger: world.ledger,
         genesis: world.genesis,
-        validators: world.validators,
         maxDriftMs: 2000,
         blockIntervalMs: 200,
         maxTxsPerBlock: 8,
@@ -475,6 +528,7 @@ export async function runSeed(
     const p = drawTx();
     q.push(SIM_T0 + rng.int(0, heal - SIM_T0), () => submit(p));
   }
+  if (memberTx) q.push(memberTxAt, () => submit(memberTx));
   // At least one new tx after the heal, so progress after healing is observable.
   const used = new Set(submitted.map((p) => p.id));
   const last = world.pool.flat().find((p) => !used.has(p.id));
@@ -512,7 +566,8 @@ export async function runSeed(
       }
       return;
     }
-    const candidates = nodes.filter((y) => connected(y) && !y.resigned);
+    // Only validators in force at the next height stand (the driver campaigns only then).
+    const candidates = nodes.filter((y) => connected(y) && !y.resigned && y.core?.canPropose);
     if (candidates.length === 0) {
       orderer.lease = undefined;
       return;
@@ -576,7 +631,23 @@ export async function runSeed(
   const settledAt = now;
   for (const o of owed()) violate(`${AFTER_HEAL_MS} ms after the heal: ${o}`);
   let finalHeight = 0;
-  for (const x of honest) if (x.core) finalHeight = Math.max(finalHeight, finalApplied(x.core));
+  let membershipInForce = false;
+  for (const x of honest) {
+    if (!x.core) continue;
+    const f = finalApplied(x.core);
+    finalHeight = Math.max(finalHeight, f);
+    const eff = effectiveIn(x);
+    if (eff === undefined || f < eff) continue;
+    const set = x.core.validatorsAt(eff);
+    const was = world.validators[target];
+    if (
+      (membership === 'add' && set?.has(world.spare.name)) ||
+      (membership === 'remove' && was && !set?.has(was.name)) ||
+      (membership === 'rotate' && was && set?.get(was.name) !== toBase64Url(was.publicKey.bytes))
+    ) {
+      membershipInForce = true;
+    }
+  }
 
   return {
     seed,
@@ -585,6 +656,9 @@ export async function runSeed(
     violations,
     stats: {
       byzantine: byz,
+      membership,
+      membershipInForce,
+      addedCosigned,
       txs: acked.size,
       finalHeight,
       healMs: heal - SIM_T0,

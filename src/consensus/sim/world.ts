@@ -5,6 +5,7 @@ import { toBase64Url, utf8 } from '../../core/bytes.js';
 import type { PrivateKey, SignatureBackend } from '../../core/crypto.js';
 import { didKeyFromPublicKey, publicKeyFromDidKey } from '../../core/did.js';
 import { sha256 } from '../../core/hash.js';
+import type { Json } from '../../core/jcs.js';
 import type { PreparedTx } from '../../core/tx.js';
 import { prepareTx, signTx } from '../../core/tx.js';
 import { GWENT_BODIES } from '../../ledger/demo.js';
@@ -24,6 +25,19 @@ export interface SimWorld {
   readonly validators: readonly (ValidatorKey & { readonly privateKey: PrivateKey })[];
   /** pool[c][s]: citizen c's tx with seq s + 1. */
   readonly pool: readonly (readonly PreparedTx[])[];
+  /** A validator not in the genesis, for runs that add one. */
+  readonly spare: ValidatorKey & { readonly privateKey: PrivateKey };
+  /** rotated[i]: validator i's next key, for runs that rotate it. */
+  readonly rotated: readonly PrivateKey[];
+  /**
+   * Membership changes, each one governance tx signed by more than 2/3 of the members (3 of 4),
+   * with no effectiveHeight: it takes effect at the earliest allowed, its block + the lead.
+   */
+  readonly membership: {
+    readonly add: PreparedTx;
+    readonly remove: readonly PreparedTx[];
+    readonly rotate: readonly PreparedTx[];
+  };
 }
 
 const seedKey = (label: string): PrivateKey => ({
@@ -75,6 +89,60 @@ export async function buildWorld(opts: {
     })),
     params: { txTimePastMs: 600_000, txTimeFutureMs: 120_000 },
   };
+  const memberSigners = bodies.map((b) => ({
+    did: b.did,
+    keyId: 'key-1',
+    privateKey: seedKey(`member/${b.slug}`),
+  }));
+  const quorum = memberSigners.slice(0, Math.floor((2 * memberSigners.length) / 3) + 1);
+  /** A governance tx from the first member (seq 1: each run sends at most one). */
+  const governance = async (type: string, payload: Record<string, Json>): Promise<PreparedTx> => {
+    const sender = quorum[0];
+    if (!sender) throw new RangeError('sim world: no members');
+    const tx = await signTx(
+      {
+        v: 1,
+        network: genesis.network,
+        type,
+        sender: sender.did,
+        seq: 1,
+        timeMs: SIM_T0 + 1000,
+        payload,
+      },
+      quorum,
+      backend,
+    );
+    const p = prepareTx(tx);
+    if (!p.ok) throw new Error(`sim world: ${p.code}`);
+    return p.value;
+  };
+  const spareKey = seedKey(`validator/${n}`);
+  const spare = {
+    name: `v${n}.sim.example/node`,
+    privateKey: spareKey,
+    publicKey: await backend.publicKeyOf(spareKey),
+  };
+  const rotated = validators.map((_, i) => seedKey(`validator/${i}/rotated`));
+  const membership = {
+    add: await governance('governance.addValidator', {
+      validator: {
+        name: spare.name,
+        member: bodies[0]?.did ?? '',
+        publicKey: toBase64Url(spare.publicKey.bytes),
+      },
+    }),
+    remove: await Promise.all(
+      validators.map((v) => governance('governance.removeValidator', { name: v.name })),
+    ),
+    rotate: await Promise.all(
+      validators.map(async (v, i) =>
+        governance('governance.rotateValidatorKey', {
+          name: v.name,
+          publicKey: toBase64Url((await backend.publicKeyOf(rotated[i] as PrivateKey)).bytes),
+        }),
+      ),
+    ),
+  };
   const ledger = new Ledger([governanceModule, notaryModule], {
     verify: opts.verify,
     didKey: publicKeyFromDidKey,
@@ -107,5 +175,5 @@ export async function buildWorld(opts: {
     }
     pool.push(txs);
   }
-  return { backend, ledger, genesis, validators, pool };
+  return { backend, ledger, genesis, validators, pool, spare, rotated, membership };
 }

@@ -55,6 +55,13 @@ export interface LedgerParams {
   readonly txTimePastMs: number;
   /** How far after block time a transaction's claimed time may be. */
   readonly txTimeFutureMs: number;
+  /** A state commitment every N blocks (decision 0009 "Snapshots"); absent: none. */
+  readonly snapshotEvery?: number;
+  /**
+   * How many blocks ahead a validator change must be stated (effectiveHeight ≥ height + this).
+   * Absent in every genesis so far: VALIDATOR_CHANGE_MIN_LEAD.
+   */
+  readonly validatorChangeLeadBlocks?: number;
 }
 
 export const defaultLedgerParams: LedgerParams = {
@@ -66,6 +73,8 @@ export const KEYS = {
   member: (did: string) => `gov/member/${did}`,
   members: 'gov/members',
   validators: 'gov/validators',
+  /** Validator changes stated for a later height and not yet folded into `validators`. */
+  validatorChanges: 'gov/validator-changes',
   params: 'gov/params',
   network: 'gov/network',
 } as const;
@@ -137,6 +146,141 @@ export function getValidators(state: StateReader): readonly Validator[] {
 
 export function getParams(state: StateReader): LedgerParams {
   return (state.get(KEYS.params) as unknown as LedgerParams | undefined) ?? defaultLedgerParams;
+}
+
+/**
+ * The smallest lead a validator change may have. A change recorded in block b takes effect at
+ * b + lead or later, so a validator whose state is at block t knows the set in force at every
+ * height up to t + lead: at least the next block, which is what it needs to check a proposal
+ * and count cosignatures before it executes anything.
+ */
+export const VALIDATOR_CHANGE_MIN_LEAD = 3;
+
+export function validatorChangeLead(state: StateReader): number {
+  const lead = getParams(state).validatorChangeLeadBlocks;
+  return lead !== undefined && Number.isSafeInteger(lead) && lead >= VALIDATOR_CHANGE_MIN_LEAD
+    ? lead
+    : VALIDATOR_CHANGE_MIN_LEAD;
+}
+
+/** A validator change stated for a later height (decision 0009, "Membership"). */
+export type ValidatorChange =
+  | {
+      readonly kind: 'add';
+      readonly effectiveHeight: number;
+      readonly tx: string;
+      readonly validator: Validator;
+    }
+  | {
+      readonly kind: 'remove';
+      readonly effectiveHeight: number;
+      readonly tx: string;
+      readonly name: string;
+    }
+  | {
+      readonly kind: 'rotate';
+      readonly effectiveHeight: number;
+      readonly tx: string;
+      readonly name: string;
+      readonly publicKey: string;
+    };
+
+/** The stated changes not yet folded into the stored set, in the order they take effect. */
+export function pendingValidatorChanges(state: StateReader): readonly ValidatorChange[] {
+  return (state.get(KEYS.validatorChanges) as unknown as ValidatorChange[] | undefined) ?? [];
+}
+
+/** One change on a set: the new set, or why it does not apply. */
+export function applyValidatorChange(
+  set: readonly Validator[],
+  c: ValidatorChange,
+): Validator[] | Refusal {
+  switch (c.kind) {
+    case 'add':
+      if (set.some((v) => v.name === c.validator.name)) {
+        return fail('GOV_VALIDATOR_EXISTS', c.validator.name);
+      }
+      if (set.some((v) => v.publicKey === c.validator.publicKey)) {
+        return fail('GOV_VALIDATOR_KEY_IN_USE', c.validator.name);
+      }
+      return [...set, c.validator];
+    case 'remove':
+      if (!set.some((v) => v.name === c.name)) return fail('GOV_VALIDATOR_UNKNOWN', c.name);
+      if (set.length === 1) return fail('GOV_LAST_VALIDATOR', 'the last validator cannot leave');
+      return set.filter((v) => v.name !== c.name);
+    case 'rotate':
+      if (!set.some((v) => v.name === c.name)) return fail('GOV_VALIDATOR_UNKNOWN', c.name);
+      if (set.some((v) => v.publicKey === c.publicKey)) {
+        return fail('GOV_VALIDATOR_KEY_IN_USE', c.name);
+      }
+      return set.map((v) => (v.name === c.name ? { ...v, publicKey: c.publicKey } : v));
+  }
+}
+
+type Refusal = Extract<Verdict, { ok: false }>;
+const isSet = (x: Validator[] | Refusal): x is Validator[] => Array.isArray(x);
+
+/**
+ * The validator set in force at `height`: the stored set with every stated change whose
+ * effectiveHeight ≤ height applied, in order. Pure. Exact for every height at or above the
+ * block that produced `state` (folding only ever moves changes already in force into the stored
+ * set); consumers that need older heights keep the sets as they go (the consensus core does).
+ */
+export function validatorsAt(state: StateReader, height: number): readonly Validator[] {
+  let set: readonly Validator[] = getValidators(state);
+  for (const c of pendingValidatorChanges(state)) {
+    if (c.effectiveHeight > height) break;
+    const next = applyValidatorChange(set, c);
+    // Every change was checked against the whole schedule when recorded: this cannot fail.
+    if (isSet(next)) set = next;
+  }
+  return set;
+}
+
+/** The sets in force from the current height on: now, and after each stated change. */
+function setsFromNow(state: StateReader, height: number): (readonly Validator[])[] {
+  const sets = [validatorsAt(state, height)];
+  for (const c of pendingValidatorChanges(state)) {
+    if (c.effectiveHeight > height) sets.push(validatorsAt(state, c.effectiveHeight));
+  }
+  return sets;
+}
+
+/**
+ * Records a change stated for `c.effectiveHeight`: it must be at least the lead ahead, and the
+ * whole schedule with it must apply in order (no empty set, no unknown name, no key twice).
+ * Changes already in force are folded into the stored set first, so the list stays short.
+ */
+function scheduleValidatorChange(ctx: TxContext, c: ValidatorChange): Verdict {
+  const height = ctx.block.height;
+  const lead = validatorChangeLead(ctx.state);
+  if (c.effectiveHeight < height + lead) {
+    return fail(
+      'GOV_EFFECTIVE_HEIGHT_TOO_SOON',
+      `effectiveHeight ${c.effectiveHeight} is before ${height + lead} (height ${height} + ${lead})`,
+    );
+  }
+  const inForce = validatorsAt(ctx.state, height);
+  const later = pendingValidatorChanges(ctx.state).filter((x) => x.effectiveHeight > height);
+  // Stable: a change stated later takes effect after those stated for the same height before it.
+  const at = later.findIndex((x) => x.effectiveHeight > c.effectiveHeight);
+  const schedule = at < 0 ? [...later, c] : [...later.slice(0, at), c, ...later.slice(at)];
+  let set: readonly Validator[] = inForce;
+  for (const x of schedule) {
+    const next = applyValidatorChange(set, x);
+    if (!isSet(next)) {
+      return x === c
+        ? next
+        : fail(
+            next.code,
+            `conflicts with the change stated for ${x.effectiveHeight}: ${next.detail ?? ''}`,
+          );
+    }
+    set = next;
+  }
+  ctx.state.put(KEYS.validators, inForce as unknown as Json);
+  ctx.state.put(KEYS.validatorChanges, schedule as unknown as Json);
+  return OK;
 }
 
 export function decodeKey(alg: SignatureAlg, b64url: string): PublicKey | undefined {
@@ -278,7 +422,8 @@ const removeMember: TxType<{ did: string }> = {
     const members = memberDids(ctx.state);
     if (!members.includes(did)) return fail('GOV_MEMBER_UNKNOWN', did);
     if (members.length === 1) return fail('GOV_LAST_MEMBER', 'the last member cannot leave');
-    if (getValidators(ctx.state).some((v) => v.member === did)) {
+    // Now or at any stated later height.
+    if (setsFromNow(ctx.state, ctx.block.height).some((s) => s.some((v) => v.member === did))) {
       return fail('GOV_MEMBER_RUNS_VALIDATOR', 'remove its validators first');
     }
     ctx.state.delete(KEYS.member(did));
@@ -290,53 +435,71 @@ const removeMember: TxType<{ did: string }> = {
   },
 };
 
-const addValidator: TxType<{ validator: Validator }> = {
+const effectiveHeightSchema: JsonSchema = {
+  type: 'integer',
+  minimum: 1,
+  maximum: Number.MAX_SAFE_INTEGER,
+};
+
+/**
+ * The height a change states, or — absent (transactions written before heights were stated,
+ * and a proposal that leaves it to the block that approves it) — the earliest allowed.
+ */
+function effectiveHeightOf(ctx: TxContext, stated: number | undefined): number {
+  return stated ?? ctx.block.height + validatorChangeLead(ctx.state);
+}
+
+const addValidator: TxType<{ validator: Validator; effectiveHeight?: number }> = {
   type: 'governance.addValidator',
   summary: { en: 'Add a validator node', cy: 'Ychwanegu nod dilysu' },
   payloadSchema: {
     type: 'object',
     additionalProperties: false,
     required: ['validator'],
-    properties: { validator: validatorSchema },
+    properties: { validator: validatorSchema, effectiveHeight: effectiveHeightSchema },
   },
   proposable: true,
   authorise: memberQuorum,
-  apply(ctx, { validator }) {
-    const vs = getValidators(ctx.state);
-    if (vs.some((v) => v.name === validator.name || v.publicKey === validator.publicKey)) {
-      return fail('GOV_VALIDATOR_EXISTS', validator.name);
-    }
+  apply(ctx, { validator, effectiveHeight }) {
     if (!getMember(ctx.state, validator.member)) {
       return fail('GOV_MEMBER_UNKNOWN', validator.member);
     }
     const k = validValidatorKey(validator);
     if (!k.ok) return k;
-    ctx.state.put(KEYS.validators, [...vs, validator] as unknown as Json);
-    return OK;
+    return scheduleValidatorChange(ctx, {
+      kind: 'add',
+      effectiveHeight: effectiveHeightOf(ctx, effectiveHeight),
+      tx: ctx.prepared.id,
+      validator,
+    });
   },
 };
 
-const removeValidator: TxType<{ name: string }> = {
+const removeValidator: TxType<{ name: string; effectiveHeight?: number }> = {
   type: 'governance.removeValidator',
   summary: { en: 'Remove a validator node', cy: 'Tynnu nod dilysu' },
   payloadSchema: {
     type: 'object',
     additionalProperties: false,
     required: ['name'],
-    properties: { name: (validatorSchema.properties as Record<string, Json>).name as Json },
+    properties: {
+      name: (validatorSchema.properties as Record<string, Json>).name as Json,
+      effectiveHeight: effectiveHeightSchema,
+    },
   },
   proposable: true,
   authorise: memberQuorum,
-  apply(ctx, { name }) {
-    const vs = getValidators(ctx.state);
-    if (!vs.some((v) => v.name === name)) return fail('GOV_VALIDATOR_UNKNOWN', name);
-    if (vs.length === 1) return fail('GOV_LAST_VALIDATOR', 'the last validator cannot leave');
-    ctx.state.put(KEYS.validators, vs.filter((v) => v.name !== name) as unknown as Json);
-    return OK;
+  apply(ctx, { name, effectiveHeight }) {
+    return scheduleValidatorChange(ctx, {
+      kind: 'remove',
+      effectiveHeight: effectiveHeightOf(ctx, effectiveHeight),
+      tx: ctx.prepared.id,
+      name,
+    });
   },
 };
 
-const rotateValidatorKey: TxType<{ name: string; publicKey: string }> = {
+const rotateValidatorKey: TxType<{ name: string; publicKey: string; effectiveHeight?: number }> = {
   type: 'governance.rotateValidatorKey',
   summary: { en: 'Rotate a validator’s key', cy: 'Newid allwedd nod dilysu' },
   payloadSchema: {
@@ -346,19 +509,20 @@ const rotateValidatorKey: TxType<{ name: string; publicKey: string }> = {
     properties: {
       name: (validatorSchema.properties as Record<string, Json>).name as Json,
       publicKey: (validatorSchema.properties as Record<string, Json>).publicKey as Json,
+      effectiveHeight: effectiveHeightSchema,
     },
   },
   proposable: true,
   authorise: memberQuorum,
-  apply(ctx, { name, publicKey }) {
-    const vs = getValidators(ctx.state);
-    const v = vs.find((x) => x.name === name);
-    if (!v) return fail('GOV_VALIDATOR_UNKNOWN', name);
-    const next = { ...v, publicKey };
-    const k = validValidatorKey(next);
-    if (!k.ok) return k;
-    ctx.state.put(KEYS.validators, vs.map((x) => (x.name === name ? next : x)) as unknown as Json);
-    return OK;
+  apply(ctx, { name, publicKey, effectiveHeight }) {
+    if (!decodeKey('Ed25519', publicKey)) return fail('GOV_BAD_KEY', 'validator key malformed');
+    return scheduleValidatorChange(ctx, {
+      kind: 'rotate',
+      effectiveHeight: effectiveHeightOf(ctx, effectiveHeight),
+      tx: ctx.prepared.id,
+      name,
+      publicKey,
+    });
   },
 };
 

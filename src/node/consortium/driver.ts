@@ -8,6 +8,7 @@ import { prepareTx } from '../../core/tx.js';
 import type { OrderedTx } from '../../ledger/block-builder.js';
 import type { Genesis } from '../../ledger/genesis.js';
 import type { Ledger } from '../../ledger/ledger.js';
+import type { ValidatorChange } from '../../ledger/modules/governance.js';
 import type {
   AlarmCode,
   AppliedBlock,
@@ -20,6 +21,7 @@ import { ValidatorCore } from '../../consensus/validator.js';
 import { nodeCryptoBackend } from '../crypto-node.js';
 import type { Store } from '../store.js';
 import type { Campaign, Ordering, Watch } from './ordering.js';
+import { validatorStart } from './sync.js';
 
 export interface ConsortiumOptions {
   /** etcd client URLs (loopback in tests and `cadwyn cluster up`). */
@@ -69,6 +71,11 @@ export interface ConsortiumStatus {
   readonly evidence: number;
   readonly orderer: 'ok' | 'unreachable';
   readonly lastAlarm?: { readonly code: AlarmCode; readonly detail: string };
+  /** Membership (decision 0009): the validators in force at the next height, and is this one. */
+  readonly validators?: readonly string[];
+  readonly inForce?: boolean;
+  /** Changes stated for later heights (the node adds them from its state). */
+  readonly pendingValidatorChanges?: readonly ValidatorChange[];
 }
 
 const TX_PAGE = 2000;
@@ -137,6 +144,10 @@ export class ConsortiumDriver {
     ordering: Ordering,
   ): Promise<ConsortiumDriver> {
     const t0 = host.clock();
+    // A node installed from a snapshot (sync.ts) starts its validator there, not at genesis.
+    const snap = await validatorStart(host.store, ordering);
+    if (!snap.ok)
+      throw Object.assign(new Error(`${snap.code}: ${snap.detail}`), { code: snap.code });
     const { core, effects } = await ValidatorCore.open(
       {
         name: host.validatorName,
@@ -144,19 +155,19 @@ export class ConsortiumDriver {
         backend: nodeCryptoBackend,
         ledger: host.ledger,
         genesis: host.genesis,
-        validators: host.validators,
         maxDriftMs: opts.maxDriftMs ?? 2000,
         blockIntervalMs: host.blockIntervalMs,
         maxTxsPerBlock: host.blockTxMax,
         retryMs: 500,
         // Txs come from every node's door: each validator checks every signature itself.
         execOpts: {},
+        ...(snap.value ? { snapshot: snap.value } : {}),
       },
       new SqliteChainStorage(host.store),
     );
     const d = new ConsortiumDriver(host, core, ordering, opts);
     const stored = host.storedHeight();
-    for (let h = 1; h <= stored; h++) {
+    for (let h = snap.value?.tip.header.height ?? 1; h <= stored; h++) {
       const row = host.store.getBlock(h);
       const text = row ? parseNote(row.checkpoint) : undefined;
       if (!text?.ok) {
@@ -192,6 +203,8 @@ export class ConsortiumDriver {
       evidence: this.core.evidence.length,
       orderer: this.ordererOk ? 'ok' : 'unreachable',
       ...(this.lastAlarm ? { lastAlarm: this.lastAlarm } : {}),
+      validators: [...(this.core.validatorsAt(this.core.height + 1)?.keys() ?? [])].sort(),
+      inForce: this.core.canPropose,
     };
   }
 
@@ -287,6 +300,11 @@ export class ConsortiumDriver {
   /** Stands for proposer; stands again whenever the candidacy ends, unless halted or closed. */
   private stand(): void {
     if (this.closed || this.core.halted) return;
+    if (!this.core.canPropose) {
+      // Not a validator in force at the next height (membership, decision 0009): look again.
+      setTimeout(() => this.stand(), this.rereadMs);
+      return;
+    }
     const c = this.ordering.campaign(this.host.validatorName, { ttlSeconds: this.leaseSeconds });
     this.campaign = c;
     void c.elected.then(() => this.host.log.info({ validator: c.name }, 'elected proposer'));
