@@ -17,6 +17,7 @@ export const PAGES = [
   'explorer/goods/',
   'wallet/',
   'portal/',
+  'business/',
   'accessibility/',
 ] as const;
 

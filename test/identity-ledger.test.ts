@@ -173,7 +173,7 @@ describe('identity ledger over HTTP', () => {
     it('the demo genesis authorises the councils and the UHB from height 0', async () => {
       const all = await n.http.get<Issuers>('/v1/trusted-issuers');
       expect(all.status).toBe(200);
-      expect(all.json.issuers).toHaveLength(11);
+      expect(all.json.issuers).toHaveLength(16);
       for (const a of all.json.issuers) {
         expect(a.periods).toEqual([{ fromMs: n.node.genesis.timeMs, fromHeight: 0 }]);
         expect(a.authorisedNow).toBe(true);
@@ -218,7 +218,7 @@ describe('identity ledger over HTTP', () => {
       ]);
       expect(closed.json.issuers[0]?.authorisedNow).toBe(false);
       // The genesis authorisations are untouched.
-      expect((await n.http.get<Issuers>('/v1/trusted-issuers')).json.issuers).toHaveLength(12);
+      expect((await n.http.get<Issuers>('/v1/trusted-issuers')).json.issuers).toHaveLength(17);
     });
   });
 

@@ -187,7 +187,7 @@ describe('identity services on a node', () => {
     }>('/v1/credential-types');
     expect(r.status).toBe(200);
     expect(r.json.types.map((t) => t.vct).sort()).toEqual(
-      [VCT.blueBadge, VCT.gwentResident, VCT.patient].sort(),
+      [VCT.blueBadge, VCT.gwentResident, VCT.patient, VCT.businessRegistration].sort(),
     );
     for (const t of r.json.types) {
       expect(t.metadata.display.map((d) => d.lang).sort()).toEqual(['cy', 'en']);

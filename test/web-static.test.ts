@@ -41,6 +41,7 @@ const PAGES = [
   '/explorer/goods/',
   '/explorer/titles/',
   '/wallet/',
+  '/business/',
   '/portal/',
   '/accessibility/',
 ];

@@ -27,7 +27,7 @@ describe('credential types', () => {
       Object.values(CREDENTIAL_TYPES)
         .map((t) => t.id)
         .sort(),
-    ).toEqual(['blue-badge', 'gwent-resident', 'patient']);
+    ).toEqual(['blue-badge', 'business-registration', 'gwent-resident', 'patient']);
     for (const t of Object.values(CREDENTIAL_TYPES)) {
       expect(credentialTypeById(t.id)).toBe(t);
       expect(t.metadata.vct).toBe(t.vct);

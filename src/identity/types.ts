@@ -1,7 +1,6 @@
 // Credential types of decision 0006, with their SD-JWT VC type metadata (display in English and
 // Welsh), the JSON Schema of their claims, and the vocabularies consents are written in.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ValidateFunction } from 'ajv';
+import { CLAIM_VALIDATORS } from './claim-validators.js';
 import { ONS_AREA_RE } from '../core/geo.js';
 import type { Result } from '../core/result.js';
 import { fail } from '../core/result.js';
@@ -54,12 +53,15 @@ export interface CredentialType {
   readonly claimSchema: ClaimSchema;
   /** How long an issued credential stays valid. */
   readonly validityDays: number;
+  /** Claims come from a public register entry, never from a form staff fill in (0010). */
+  readonly fromRegister?: boolean;
 }
 
 export const VCT = {
   gwentResident: 'urn:cadwyn:vct:gwent-resident:1',
   blueBadge: 'urn:cadwyn:vct:blue-badge:1',
   patient: 'urn:cadwyn:vct:patient:1',
+  businessRegistration: 'urn:cadwyn:vct:business-registration:1',
 } as const;
 
 // ---- claim labels, shared by the types ----
@@ -78,6 +80,13 @@ const LABELS: Record<string, { en: string; cy: string }> = {
   badge_number: { en: 'Badge number', cy: 'Rhif y bathodyn' },
   nhs_number: { en: 'NHS number', cy: 'Rhif GIG' },
   gp_practice: { en: 'GP practice', cy: 'Meddygfa' },
+  // business registration (decision 0010): public register facts only
+  number: { en: 'Registered number', cy: 'Rhif cofrestredig' },
+  name_en: { en: 'Name in English', cy: 'Enw yn Saesneg' },
+  name_cy: { en: 'Name in Welsh', cy: 'Enw yn Gymraeg' },
+  kind: { en: 'Type of organisation', cy: 'Math o sefydliad' },
+  office_area: { en: 'Registered office area', cy: 'Ardal y swyddfa gofrestredig' },
+  registered: { en: 'Date registered', cy: 'Dyddiad cofrestru' },
 };
 
 function claim(...path: string[]): ClaimMetadata {
@@ -240,6 +249,51 @@ const TYPE_LIST: readonly CredentialType[] = [
       gp_practice: { type: 'string', pattern: '^[A-Z][0-9A-Z]{5}$' },
     }),
   },
+  {
+    id: 'business-registration',
+    vct: VCT.businessRegistration,
+    validityDays: 365,
+    fromRegister: true,
+    metadata: {
+      vct: VCT.businessRegistration,
+      name: 'Business registration',
+      description: 'An organisation on the Gwent business register',
+      display: [
+        {
+          lang: 'en',
+          name: 'Business registration',
+          description: 'Proof that an organisation is on the business register, from its registrar',
+        },
+        {
+          lang: 'cy',
+          name: 'Cofrestriad busnes',
+          description: 'Prawf bod sefydliad ar y gofrestr busnesau, gan ei gofrestrydd',
+        },
+      ],
+      claims: [
+        claim('number'),
+        claim('name_en'),
+        claim('name_cy'),
+        claim('kind'),
+        claim('office_area'),
+        claim('registered'),
+      ],
+    },
+    // All public register facts (no director, no applicant); the Welsh name is optional.
+    claimSchema: {
+      type: 'object',
+      properties: {
+        number: { type: 'string', pattern: '^GW[0-9]{6}$' },
+        name_en: { type: 'string', minLength: 1, maxLength: 160 },
+        name_cy: { type: 'string', minLength: 1, maxLength: 160 },
+        kind: { type: 'string', pattern: '^[a-z][a-z-]{1,40}$' },
+        office_area: ONS_CODE,
+        registered: DATE,
+      },
+      required: ['number', 'name_en', 'kind', 'office_area', 'registered'],
+      additionalProperties: false,
+    },
+  },
 ];
 
 /** The credential types, keyed by vct. */
@@ -252,12 +306,6 @@ export function credentialTypeById(id: string): CredentialType | undefined {
   return TYPE_LIST.find((t) => t.id === id);
 }
 
-// Compiled once: the issuer validates every credential it issues.
-const ajv = new Ajv2020({ allErrors: false, strict: true });
-const validators = new Map<string, ValidateFunction>(
-  TYPE_LIST.map((t) => [t.vct, ajv.compile(t.claimSchema)]),
-);
-
 export type ClaimsErrorCode = 'CREDENTIAL_TYPE_UNKNOWN' | 'CREDENTIAL_CLAIMS_INVALID';
 
 /** Checks claims against the type's schema; the claims are returned unchanged when valid. */
@@ -265,7 +313,9 @@ export function validateClaims(
   vct: string,
   claims: unknown,
 ): Result<Record<string, unknown>, ClaimsErrorCode> {
-  const validate = Object.hasOwn(CREDENTIAL_TYPES, vct) ? validators.get(vct) : undefined;
+  // Compiled ahead of time (scripts/gen-claim-validators.ts): the issuer validates every
+  // credential it issues, and the wallet every one it receives, without ajv's compiler.
+  const validate = Object.hasOwn(CLAIM_VALIDATORS, vct) ? CLAIM_VALIDATORS[vct] : undefined;
   if (validate === undefined) return fail('CREDENTIAL_TYPE_UNKNOWN', vct);
   if (!validate(claims)) {
     const e = validate.errors?.[0];

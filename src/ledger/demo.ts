@@ -78,6 +78,7 @@ export const DEMO_VCT = {
   gwentResident: 'urn:cadwyn:vct:gwent-resident:1',
   blueBadge: 'urn:cadwyn:vct:blue-badge:1',
   patient: 'urn:cadwyn:vct:patient:1',
+  businessRegistration: 'urn:cadwyn:vct:business-registration:1',
 } as const;
 
 /** Who issues what in the demo genesis: each council its residents' cards, the UHB patients'. */
@@ -87,4 +88,9 @@ export const DEMO_ISSUERS: readonly { readonly issuer: string; readonly vct: str
     { issuer: b.did, vct: DEMO_VCT.blueBadge },
   ]),
   { issuer: 'did:web:aneurin-bevan.gwent.example', vct: DEMO_VCT.patient },
+  // Each registrar issues the registration credential of the organisations it registers (0010).
+  ...GWENT_BODIES.filter((b) => b.roles.includes('registrar')).map((b) => ({
+    issuer: b.did,
+    vct: DEMO_VCT.businessRegistration,
+  })),
 ];

@@ -7,6 +7,7 @@
 //   GET /v1/goods/lots/:id/qr.svg   the QR code for the product: it opens the provenance page
 //   GET /v1/goods/operators         registered operator keys with their organisation and premises
 //   GET /v1/goods/recalls           recalls, newest first
+//   GET /v1/goods/events            server-sent events of committed changes (register-events.ts)
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { businessLicenceValidAt, getBusiness } from '../ledger/modules/business.js';
@@ -31,6 +32,8 @@ import {
 import { getMember } from '../ledger/modules/governance.js';
 import type { IdentityContext } from './identity/context.js';
 import { sendProblem } from './problems.js';
+import { registerGoodsEvents } from './register-events.js';
+import { registerGoodsPartyRoutes } from './party-routes.js';
 
 /** Lots walked back for a provenance page; past this the chain says it was cut short. */
 const CHAIN_LOTS_MAX = 200;
@@ -48,6 +51,9 @@ const lotParams = {
 export function registerGoodsRoutes(app: FastifyInstance, ctx: IdentityContext): void {
   const state = ctx.node.state;
   const store = ctx.node.store;
+  registerGoodsEvents(app, ctx.node);
+  // An operator's own view (what it holds, offers waiting): the Organisations face.
+  registerGoodsPartyRoutes(app, ctx);
 
   /** Who someone is, for people reading: a member body's name or an organisation's. */
   const actorOf = (did: string, number?: string) => {

@@ -5,6 +5,7 @@
 //                                        the transfer in progress, the full history
 //   GET /v1/transfers/:id                stage, who has signed, what it waits for, its history
 //   GET /v1/transfers/:id/chain          the chain it is in, and what holds the chain up
+//   GET /v1/titles/events                server-sent events of committed changes (register-events.ts)
 import type { FastifyInstance } from 'fastify';
 import { getMember } from '../ledger/modules/governance.js';
 import type {
@@ -31,6 +32,8 @@ import {
 } from '../ledger/modules/title.js';
 import type { IdentityContext } from './identity/context.js';
 import { registerTitles, sendProblem } from './problems.js';
+import { registerTitleEvents } from './register-events.js';
+import { registerTitlePartyRoutes } from './party-routes.js';
 
 registerTitles({
   TITLE_QUERY_INVALID: {
@@ -55,6 +58,9 @@ const receiptOf = (txId: string) => `/v1/transactions/${txId}/receipt`;
 
 export function registerTitleRoutes(app: FastifyInstance, ctx: IdentityContext): void {
   const state = ctx.node.state;
+  registerTitleEvents(app, ctx.node);
+  // GET /v1/transfers?party=: a party's own transfers (Organisations face, Wallet).
+  registerTitlePartyRoutes(app, ctx);
   const nameOf = (did: string) => getMember(state, did)?.name ?? null;
 
   /** The register's public facts: the owners' digests are counted, never listed. */

@@ -29,6 +29,22 @@ export type {
   ReceiveOfferOptions,
   TxCodePrompt,
 } from './oid4vci.js';
+// A party's own ledger steps (goods operators, conveyancers, lenders, sellers and buyers).
+export {
+  generatePartyKey,
+  partyKeyOf,
+  sendPartyTx,
+  signPartyStep,
+  walletKeySigner,
+} from './party.js';
+export type {
+  PartyKey,
+  PartySigner,
+  PartyStep,
+  PartyTxError,
+  PartyTxOptions,
+  PartyTxOutcome,
+} from './party.js';
 export type {
   CredentialQueryView,
   DisclosedClaim,

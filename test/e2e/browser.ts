@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium; CI installs it with apt (`.ci/run`). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -343,4 +344,54 @@ export async function keyboardReachable(page: Page, maxTabs = 1000): Promise<str
     }
   });
   return problems;
+}
+
+// ---- Portal screens (portal.test.ts, registers-portal.test.ts) ------------------------------
+
+/** Waits until the page says it is in `lang` (the switch happens in place, without a load). */
+export async function langIs(p: Page, lang: 'en' | 'cy'): Promise<void> {
+  await expect.poll(() => p.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
+const h1Of = (p: Page) => p.locator('h1').first().innerText();
+
+/**
+ * axe on the screen as it is, in English then in Welsh (switched in place with the page's own
+ * link, so what is typed and shown stays), with a screenshot of each; back to English after.
+ */
+export async function checkScreen(p: Page, name: string): Promise<void> {
+  await p.evaluate(() => document.fonts.ready.then(() => undefined));
+  expect(await checkAxe(p, `${name} en`)).toEqual([]);
+  await screenshot(p, `portal-${name}-en-desktop`);
+  const english = await h1Of(p);
+  await p.locator('a[hreflang="cy"]').first().click();
+  await langIs(p, 'cy');
+  expect(await h1Of(p), `${name}: the heading in Welsh`).not.toBe(english);
+  expect(await checkAxe(p, `${name} cy`)).toEqual([]);
+  await screenshot(p, `portal-${name}-cy-desktop`);
+  await p.locator('a[hreflang="en"]').first().click();
+  await langIs(p, 'en');
+  expect(await h1Of(p)).toBe(english);
+}
+
+/**
+ * Moves to a view with the Portal's own navigation and waits for its heading, then for `until`:
+ * focus on the new heading, or nothing on the screen still loading (`aria-busy`).
+ */
+export async function open(
+  p: Page,
+  linkName: string,
+  heading: string,
+  until: 'focus' | 'loaded',
+): Promise<void> {
+  await p
+    .locator('nav.cadwyn-portal-nav')
+    .getByRole('link', { name: linkName, exact: true })
+    .click();
+  await expect.poll(() => h1Of(p)).toBe(heading);
+  if (until === 'focus') {
+    await expect.poll(() => p.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  } else {
+    await expect.poll(() => p.locator('[aria-busy="true"]').count()).toBe(0);
+  }
 }

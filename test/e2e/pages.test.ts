@@ -39,6 +39,7 @@ const PAGES = [
   { path: '/explorer/businesses/?q=old+mill', name: 'business-search-former' },
   { path: '/explorer/titles/', name: 'title-register' },
   { path: '/wallet/', name: 'wallet' },
+  { path: '/business/', name: 'organisations' },
   { path: '/portal/', name: 'portal' },
   { path: '/accessibility/', name: 'accessibility' },
 ] as const;

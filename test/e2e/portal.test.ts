@@ -25,9 +25,12 @@ import {
 import { MemoryStorage, Wallet } from '../../src/wallet/index.js';
 import {
   checkAxe,
+  checkScreen,
   desktopContext,
+  langIs,
   launchBrowser,
   noHorizontalScroll,
+  open,
   phoneContext,
   screenshot,
 } from './browser.js';
@@ -82,36 +85,6 @@ afterAll(async () => {
 const h1Text = (p: Page = page) => p.locator('h1').first().innerText();
 const nav = (p: Page = page) => p.locator('nav.cadwyn-portal-nav');
 
-async function langIs(p: Page, lang: 'en' | 'cy'): Promise<void> {
-  await expect.poll(() => p.evaluate(() => document.documentElement.lang)).toBe(lang);
-}
-
-/**
- * axe on the screen as it is, in English then in Welsh (switched in place with the page's own
- * link, so what is typed and shown stays), with a screenshot of each; back to English after.
- */
-async function checkScreen(name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  expect(await checkAxe(page, `${name} en`)).toEqual([]);
-  await screenshot(page, `portal-${name}-en-desktop`);
-  const english = await h1Text();
-  await page.locator('a[hreflang="cy"]').first().click();
-  await langIs(page, 'cy');
-  expect(await h1Text(), `${name}: the heading in Welsh`).not.toBe(english);
-  expect(await checkAxe(page, `${name} cy`)).toEqual([]);
-  await screenshot(page, `portal-${name}-cy-desktop`);
-  await page.locator('a[hreflang="en"]').first().click();
-  await langIs(page, 'en');
-  expect(await h1Text()).toBe(english);
-}
-
-/** Moves to a view with the Portal's own navigation; focus lands on the new heading. */
-async function open(linkName: string, heading: string): Promise<void> {
-  await nav().getByRole('link', { name: linkName, exact: true }).click();
-  await expect.poll(() => h1Text()).toBe(heading);
-  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-}
-
 async function signIn(
   p: Page,
   username: string,
@@ -133,7 +106,7 @@ describe('the staff Portal', () => {
   it('shows sign-in, says plainly what is wrong, and signs in', async () => {
     await page.goto(`${n.url}/portal/?lang=en`);
     await expect.poll(() => h1Text()).toBe('Sign in to the Portal');
-    await checkScreen('signin');
+    await checkScreen(page, 'signin');
 
     // Nothing entered: both fields in error, listed in the summary, tied to the fields.
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -154,7 +127,7 @@ describe('the staff Portal', () => {
       'The username or password is not right',
     );
     expect(await page.locator('#password').inputValue()).toBe('');
-    await checkScreen('signin-error');
+    await checkScreen(page, 'signin-error');
 
     // Five wrong passwords lock an account: the node's STAFF_SIGNIN_LOCKED in plain words.
     for (let i = 0; i < 5; i++) {
@@ -190,11 +163,11 @@ describe('the staff Portal', () => {
       'Regulated goods',
       'Governance',
     ]);
-    await checkScreen('home');
+    await checkScreen(page, 'home');
   });
 
   it('issues a resident credential: QR code, link and PIN; the wallet collects it', async () => {
-    await open('Issue a credential', 'Issue a credential');
+    await open(page, 'Issue a credential', 'Issue a credential', 'focus');
     await page.getByLabel('Gwent resident').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => page.locator('#claim-given-name').isVisible()).toBe(true);
@@ -204,7 +177,7 @@ describe('the staff Portal', () => {
     const summary = page.locator('.govuk-error-summary');
     await expect.poll(() => summary.isVisible()).toBe(true);
     expect(await summary.locator('a').allInnerTexts()).toContain('Enter the date of birth');
-    await checkScreen('issue-errors');
+    await checkScreen(page, 'issue-errors');
 
     await page.locator('#claim-given-name').fill('Angharad');
     await page.locator('#claim-family-name').fill('Prydderch');
@@ -227,7 +200,7 @@ describe('the staff Portal', () => {
         .getByRole('link', { name: 'Open the offer in a wallet on this device' })
         .getAttribute('href')) ?? '';
     expect(offerUri).toMatch(/^openid-credential-offer:\/\/\?credential_offer=/);
-    await checkScreen('issue-offer');
+    await checkScreen(page, 'issue-offer');
 
     // A real wallet scans it and types the PIN; the page sees it collected.
     const got = await wallet.receiveOffer(offerUri, { txCode: pin });
@@ -238,11 +211,11 @@ describe('the staff Portal', () => {
   });
 
   it('lists issued credentials, and suspends and reinstates one after confirming', async () => {
-    await open('Issued credentials', 'Issued credentials');
+    await open(page, 'Issued credentials', 'Issued credentials', 'focus');
     const rows = page.locator('table tbody tr');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain('Valid');
-    await checkScreen('credentials');
+    await checkScreen(page, 'credentials');
 
     await rows
       .first()
@@ -251,7 +224,7 @@ describe('the staff Portal', () => {
     await expect
       .poll(() => page.locator('.cadwyn-confirm h2').innerText())
       .toBe('Are you sure you want to suspend this credential?');
-    await checkScreen('credentials-confirm');
+    await checkScreen(page, 'credentials-confirm');
     await page.getByRole('button', { name: 'Yes, suspend it' }).click();
     await expect
       .poll(() => page.locator('.govuk-notification-banner--success').innerText())
@@ -267,7 +240,7 @@ describe('the staff Portal', () => {
   });
 
   it('asks for over 18 and local authority; the wallet answers; only those are shown', async () => {
-    await open('Check a credential', 'Check a credential');
+    await open(page, 'Check a credential', 'Check a credential', 'focus');
     expect(
       await page.getByLabel('Over 18 and local authority (for a parking permit)').isChecked(),
     ).toBe(true);
@@ -283,11 +256,11 @@ describe('the staff Portal', () => {
     await expect
       .poll(() => page.locator('.govuk-error-summary').innerText())
       .toContain('Select at least one detail to ask for');
-    await checkScreen('verify-custom');
+    await checkScreen(page, 'verify-custom');
     await page.getByLabel('Over 18 and local authority (for a parking permit)').check();
     expect(await page.locator('#verify-claims').isVisible()).toBe(false);
     expect(await page.locator('#verify-purpose-en').inputValue()).toBe('Resident parking permit');
-    await checkScreen('verify');
+    await checkScreen(page, 'verify');
     await page.getByRole('button', { name: 'Create the request' }).click();
 
     const qr = page.locator('img.cadwyn-qr');
@@ -298,7 +271,7 @@ describe('the staff Portal', () => {
         .getByRole('link', { name: 'Open the request in a wallet on this device' })
         .getAttribute('href')) ?? '';
     expect(link).toMatch(/^openid4vp:\/\//);
-    await checkScreen('verify-request');
+    await checkScreen(page, 'verify-request');
 
     const opened = await wallet.openRequest(link, { nodeUrl: n.url });
     if (!opened.ok) throw new Error(opened.code);
@@ -314,7 +287,7 @@ describe('the staff Portal', () => {
     for (const secret of ['Angharad', 'Prydderch', '1990', 'NP20']) {
       expect(text).not.toContain(secret);
     }
-    await checkScreen('verify-result');
+    await checkScreen(page, 'verify-result');
     // In Welsh the labels are Welsh too.
     await page.locator('a[hreflang="cy"]').first().click();
     await langIs(page, 'cy');
@@ -347,7 +320,7 @@ describe('the staff Portal', () => {
     });
     if (!toNewport.ok || !toHealth.ok) throw new Error('consents not granted');
 
-    await open('Data requests', 'Data requests');
+    await open(page, 'Data requests', 'Data requests', 'focus');
     await page.locator('#record-subject').fill(await wallet.didFor(NEWPORT));
     await page.getByLabel('On the social housing register, band B (high need)').check();
     await page.getByRole('button', { name: 'Keep the record' }).click();
@@ -364,7 +337,7 @@ describe('the staff Portal', () => {
     await expect
       .poll(() => page.locator('.cadwyn-problem').innerText())
       .toContain('has no record of that kind');
-    await checkScreen('exchange');
+    await checkScreen(page, 'exchange');
 
     // The health board asks Newport under the other consent: the record kept above is served.
     const signedIn = await fetch(`${n.url}/v1/staff/sessions`, {
@@ -391,14 +364,14 @@ describe('the staff Portal', () => {
       category: 'social-housing-band-b',
     });
 
-    await open('Consents', 'Consents');
+    await open(page, 'Consents', 'Consents', 'focus');
     const consents = page.locator('table tbody tr');
     await expect.poll(() => consents.count()).toBe(2);
     const table = await page.locator('table').innerText();
     expect(table).toContain('Aneurin Bevan University Health Board');
     expect(table).toContain('asks us for data');
     expect(table).toContain('Health summary');
-    await checkScreen('consents');
+    await checkScreen(page, 'consents');
 
     // From a consent Newport asks under, the request form comes filled in.
     await page.getByRole('link', { name: 'Ask for the data' }).click();
@@ -406,19 +379,19 @@ describe('the staff Portal', () => {
     expect(await page.locator('#ask-consent').inputValue()).toBe(toHealth.value.txId);
     expect(await page.locator('#ask-holder').inputValue()).toBe(HEALTH);
 
-    await open('Access log', 'Access log');
+    await open(page, 'Access log', 'Access log', 'focus');
     const access = page.locator('table tbody tr');
     await expect.poll(() => access.count()).toBe(2);
     const log = await page.locator('table').innerText();
     expect(log).toContain('Served');
     expect(log).toContain('Refused');
     expect(log).toContain('has no record of that kind');
-    await checkScreen('access');
+    await checkScreen(page, 'access');
   });
 
   it('notarises a file hashed in the browser and links to its receipt', async () => {
-    await open('Notarise a document', 'Notarise a document');
-    await checkScreen('notarise');
+    await open(page, 'Notarise a document', 'Notarise a document', 'focus');
+    await checkScreen(page, 'notarise');
     const content = `Planning decision 2026/0142 — approved ${Date.now()}`;
     const digest = createHash('sha256').update(content).digest('hex');
     await page.locator('#notarise-file-input').setInputFiles({
@@ -435,7 +408,7 @@ describe('the staff Portal', () => {
     expect(href).toMatch(/^\/v1\/transactions\/[0-9a-f]{64}\/receipt$/);
     expect(await receipt.getAttribute('download')).toMatch(/^cadwyn-receipt-[0-9a-f]{16}\.json$/);
     expect((await fetch(`${n.url}${href}`)).status).toBe(200);
-    await checkScreen('notarise-done');
+    await checkScreen(page, 'notarise-done');
     // Only the fingerprint went to the node, never the file.
     expect(sentBodies.some((b) => b.includes(digest))).toBe(true);
     expect(sentBodies.some((b) => b.includes('approved'))).toBe(false);
@@ -469,12 +442,12 @@ describe('the staff Portal', () => {
     await apply({ en: 'Usk Valley Bakery Ltd', cy: 'Becws Dyffryn Wysg Cyf' });
     await apply({ en: 'Gwent County Council Ltd', cy: 'Cyngor Sir Gwent Cyf' });
 
-    await open('Business register', 'Business register');
+    await open(page, 'Business register', 'Business register', 'focus');
     const row = page.getByRole('row').filter({ hasText: 'Usk Valley Bakery Ltd' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toContain('Becws Dyffryn Wysg Cyf');
     expect(await row.innerText()).toContain('Private limited company');
-    await checkScreen('businesses');
+    await checkScreen(page, 'businesses');
 
     // Refusing asks for a reason and a confirmation first.
     const misleading = page.getByRole('row').filter({ hasText: 'Gwent County Council Ltd' });
@@ -487,7 +460,7 @@ describe('the staff Portal', () => {
     await expect
       .poll(() => page.locator('#refuse-reason').getAttribute('aria-describedby'))
       .toContain('refuse-reason-error');
-    await checkScreen('businesses-refuse-confirm');
+    await checkScreen(page, 'businesses-refuse-confirm');
     await page.locator('#refuse-reason').selectOption('name-misleading');
     await yes.click();
     await expect
@@ -551,7 +524,7 @@ describe('the staff Portal', () => {
     expect(entry.licences).toMatchObject([
       { kind: 'premises-licence', ref: 'NPT/2026/0042', validNow: true },
     ]);
-    await checkScreen('businesses-done');
+    await checkScreen(page, 'businesses-done');
 
     // The Explorer's entry, open beside the Portal, follows the changes as they are committed.
     const explorer = await desktop.newPage();
@@ -588,7 +561,7 @@ describe('the staff Portal', () => {
     expect(await page.locator('#amend-name-en').getAttribute('aria-describedby')).toContain(
       'amend-name-en-error',
     );
-    await checkScreen('businesses-manage');
+    await checkScreen(page, 'businesses-manage');
 
     // Rename in both languages and move the office: one transaction, with its receipt.
     await page.locator('#amend-name-en').fill('Usk Valley Bread Ltd');
@@ -621,7 +594,7 @@ describe('the staff Portal', () => {
     await expect
       .poll(() => page.locator('#revoke-reason').getAttribute('aria-describedby'))
       .toContain('revoke-reason-error');
-    await checkScreen('businesses-revoke-confirm');
+    await checkScreen(page, 'businesses-revoke-confirm');
     await page.locator('#revoke-reason').selectOption('premises-closed');
     await revokeYes.click();
     const revokedBanner = page.locator('.govuk-notification-banner--success', {
@@ -645,7 +618,7 @@ describe('the staff Portal', () => {
       .toBe('Dissolve this organisation');
     await dissolve.click();
     await page.locator('#dissolve-reason').selectOption('voluntary');
-    await checkScreen('businesses-dissolve-confirm');
+    await checkScreen(page, 'businesses-dissolve-confirm');
     await page.getByRole('button', { name: 'Yes, dissolve it', exact: true }).click();
     const dissolvedBanner = page.locator('.govuk-notification-banner--success', {
       hasText: 'Usk Valley Bread Ltd has been dissolved',
@@ -655,7 +628,7 @@ describe('the staff Portal', () => {
       .poll(() => page.locator('main').innerText())
       .toContain('This organisation is dissolved: its entry can no longer be changed.');
     expect(await page.locator('#amend-name-en').count()).toBe(0);
-    await checkScreen('businesses-dissolved');
+    await checkScreen(page, 'businesses-dissolved');
 
     // The public entry: dissolved, its former name, and every change in its history.
     await expect
@@ -692,7 +665,7 @@ describe('the staff Portal', () => {
 
   it('lets administrators propose a change and sign it into force; others read the lists', async () => {
     // An officer sees the consortium and its proposals, and nothing to propose or sign.
-    await open('Governance', 'Governance');
+    await open(page, 'Governance', 'Governance', 'focus');
     const members = page.locator('table', { hasText: 'Member bodies' });
     await expect.poll(() => members.locator('tbody tr').count()).toBe(9);
     expect(await members.innerText()).toContain('Cyngor Dinas Casnewydd');
@@ -709,10 +682,10 @@ describe('the staff Portal', () => {
     await expect.poll(() => h1Text()).toBe('Sign in to the Portal');
     await signIn(page, 'caerphilly.admin');
     await expect.poll(() => h1Text()).toBe('Your tasks');
-    await open('Governance', 'Governance');
+    await open(page, 'Governance', 'Governance', 'focus');
     const propose = page.getByRole('button', { name: 'Propose this change', exact: true });
     await expect.poll(() => propose.isVisible()).toBe(true);
-    await checkScreen('governance-propose');
+    await checkScreen(page, 'governance-propose');
 
     // Nothing chosen, then a kind without its fields: each error tied to its field.
     const summary = page.locator('.govuk-error-summary');
@@ -734,7 +707,7 @@ describe('the staff Portal', () => {
     await expect
       .poll(() => summary.locator('a').allInnerTexts())
       .toEqual(['This body already issues this credential type']);
-    await checkScreen('governance-errors');
+    await checkScreen(page, 'governance-errors');
 
     await page.locator('#propose-body').selectOption(FIRE);
     await propose.click();
@@ -754,7 +727,7 @@ describe('the staff Portal', () => {
     expect(await pending.innerText()).toContain('1 of 7 signatures');
     expect(await pending.innerText()).toContain('Your body has signed');
     expect(await pending.getByRole('button', { name: /^Withdraw/ }).count()).toBe(1);
-    await checkScreen('governance-pending');
+    await checkScreen(page, 'governance-pending');
 
     // Five more bodies' administrators sign through the API, in their own sessions.
     const list = (await (await fetch(`${n.url}/v1/proposals`)).json()) as {
@@ -785,7 +758,7 @@ describe('the staff Portal', () => {
     await expect.poll(() => h1Text()).toBe('Sign in to the Portal');
     await signIn(page, 'newport.admin');
     await expect.poll(() => h1Text()).toBe('Your tasks');
-    await open('Governance', 'Governance');
+    await open(page, 'Governance', 'Governance', 'focus');
     await expect.poll(() => pending.innerText()).toContain('6 of 7 signatures');
     const sign = pending.getByRole('button', { name: /^Sign this proposal/ });
     expect(await sign.textContent()).toContain('Authorise South Wales Fire and Rescue Service');
@@ -804,7 +777,7 @@ describe('the staff Portal', () => {
       )
     ).json()) as { issuers: { issuer: string; authorisedNow: boolean }[] };
     expect(issuers.issuers.some((i) => i.issuer === FIRE && i.authorisedNow)).toBe(true);
-    await checkScreen('governance-applied');
+    await checkScreen(page, 'governance-applied');
 
     // A proposal its own body withdraws, after saying yes to the question.
     await page.getByLabel('Stop a body issuing a credential type').check();
@@ -818,7 +791,7 @@ describe('the staff Portal', () => {
       .poll(() => question.innerText())
       .toBe('Are you sure you want to withdraw this proposal?');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('withdraw-heading');
-    await checkScreen('governance-withdraw-confirm');
+    await checkScreen(page, 'governance-withdraw-confirm');
     await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
     await expect
       .poll(() => done.innerText(), { timeout: 15_000 })
@@ -911,7 +884,7 @@ describe('the staff Portal', () => {
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
       'Your session has ended',
     );
-    await checkScreen('signin-expired');
+    await checkScreen(page, 'signin-expired');
     // Signing in again goes back to where the person was.
     await signIn(page, 'newport.officer');
     await expect.poll(() => h1Text()).toBe('Consents');

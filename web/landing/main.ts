@@ -2,6 +2,11 @@
 import { h, para, tr } from '../shared/dom.js';
 import type { Key } from '../shared/i18n.js';
 import { mountPage } from '../shared/layout.js';
+import { businessLanding } from '../business/strings.js';
+import { useStrings } from '../shared/i18n.js';
+
+// Organisations' card: its words live with the Organisations face.
+useStrings(businessLanding);
 
 const AUDIENCES: readonly { heading: Key; body: Key; link: Key; href: string }[] = [
   {
@@ -15,6 +20,12 @@ const AUDIENCES: readonly { heading: Key; body: Key; link: Key; href: string }[]
     body: 'landing.staff.body',
     link: 'landing.staff.link',
     href: '/portal/',
+  },
+  {
+    heading: 'business.landing.heading',
+    body: 'business.landing.body',
+    link: 'business.landing.link',
+    href: '/business/',
   },
   {
     heading: 'landing.anyone.heading',

@@ -11,7 +11,7 @@ import { errorSummary } from '../shared/forms.js';
 import type { DateParts } from './fields.js';
 import { dateField, selectField, textField } from './fields.js';
 import { LICENCE_GRANTORS, NAME_CHARS_PATTERN } from '../../src/ledger/modules/business.js';
-import { GWENT_AREAS, areaName } from '../shared/format.js';
+import { GWENT_AREAS, areaName, formatTime } from '../shared/format.js';
 import type { ViewContext } from './app.js';
 import { Refused, loaded, refusal, showFailure, showOutcome } from './app.js';
 import { get, post } from './client.js';
@@ -30,6 +30,7 @@ import {
   ppara,
   pt,
   ptr,
+  qrImage,
   receiptLink,
   summary,
   table,
@@ -96,6 +97,8 @@ interface Entry {
   readonly name: Name;
   readonly status: string;
   readonly officeArea: string;
+  /** The body that registered it (the one that may offer its registration credential). */
+  readonly registrar: string;
   readonly formerNames: readonly Name[];
   readonly licences: readonly {
     readonly id: string;
@@ -125,6 +128,7 @@ function readEntry(x: unknown): Entry | undefined {
     name,
     status: str(o.status),
     officeArea: str(o.officeArea),
+    registrar: str(o.registrar),
     formerNames: (Array.isArray(o.formerNames) ? o.formerNames : []).flatMap((f: unknown) => {
       const n = readName(rec(f).name);
       return n ? [n] : [];
@@ -158,6 +162,14 @@ interface Application {
   readonly kind: string;
   readonly officeArea: string;
   readonly appliedMs: number;
+}
+
+/** An OID4VCI offer of the registration credential (the issuer's answer). */
+interface Offered {
+  readonly offerUri: string;
+  readonly qrSvg: string;
+  readonly txCode?: string;
+  readonly expiresMs: number;
 }
 
 interface Written {
@@ -288,6 +300,7 @@ export function businessesView(ctx: ViewContext): Child {
             'portal.businesses.receipt',
           ),
           number ? publicEntry(number, 'businesses-public-entry') : null,
+          number ? offerPart(number) : null,
         );
         // The licence form is for registered organisations: the new number is ready in it.
         if (number && !licenceNumber.value) licenceNumber.value = number;
@@ -301,6 +314,88 @@ export function businessesView(ctx: ViewContext): Child {
     } finally {
       b.disabled = false;
     }
+  }
+
+  /**
+   * The registration credential (decision 0010): an OID4VCI offer made from the register entry,
+   * signed by this body's key; the applicant scans it with the business's wallet.
+   */
+  function offerPart(number: string): HTMLElement {
+    const place = h('div', { class: 'cadwyn-business-offer' });
+    const b = button('portal.businesses.credential.offer', { type: 'button' }, 'secondary');
+    b.addEventListener('click', () => void offer());
+    place.append(b);
+    async function offer(): Promise<void> {
+      b.disabled = true;
+      try {
+        const r = await post<Offered>(
+          `${base}/${encodeURIComponent(number)}/credential-offer`,
+          {},
+          { signal: ctx.signal },
+        );
+        if (!r.ok) {
+          showOutcome(place, refusal(r.problem));
+          return;
+        }
+        const o = r.body;
+        const heading = h(
+          'h3',
+          { class: 'govuk-heading-s' },
+          ptr('portal.businesses.credential.h3', number),
+        );
+        place.replaceChildren(
+          heading,
+          ppara('portal.businesses.credential.lead'),
+          h(
+            'div',
+            { class: 'cadwyn-offer' },
+            h('div', { class: 'cadwyn-offer__qr' }, qrImage(o.qrSvg, 'portal.issue.qrAlt')),
+            h(
+              'div',
+              { class: 'cadwyn-offer__text' },
+              o.txCode
+                ? h(
+                    'div',
+                    { class: 'cadwyn-pin' },
+                    h(
+                      'p',
+                      { class: 'govuk-body govuk-!-margin-bottom-1' },
+                      ptr('portal.issue.pin.label'),
+                    ),
+                    h('p', { class: 'cadwyn-pin__digits', id: 'business-offer-pin' }, o.txCode),
+                  )
+                : null,
+              h(
+                'ol',
+                { class: 'govuk-list govuk-list--number' },
+                h('li', null, ptr('portal.issue.step.scan')),
+                o.txCode ? h('li', null, ptr('portal.issue.step.pin')) : null,
+                h(
+                  'li',
+                  null,
+                  ptr('portal.issue.step.expires', () => formatTime(o.expiresMs, 'short')),
+                ),
+              ),
+              h(
+                'p',
+                { class: 'govuk-body' },
+                h(
+                  'a',
+                  { class: 'govuk-link', href: o.offerUri, id: 'business-offer-link' },
+                  ptr('portal.issue.sameDevice'),
+                ),
+              ),
+            ),
+          ),
+        );
+        focusSoon(heading);
+      } catch (e) {
+        showFailure(place, e);
+      } finally {
+        b.disabled = false;
+      }
+    }
+    return place;
   }
 
   /** Refusing is final (the applicant applies again): choose the reason and confirm first. */
@@ -639,6 +734,9 @@ export function businessesView(ctx: ViewContext): Child {
               : []),
           ]),
           publicEntry(entry.number, 'manage-public-entry'),
+          entry.status === 'registered' && entry.registrar === ctx.session.body.did
+            ? offerPart(entry.number)
+            : null,
           entry.status === 'registered'
             ? [amendForm(entry), revokeList(entry), dissolvePart(entry)]
             : ppara('portal.businesses.manage.dissolvedNote'),

@@ -2,6 +2,7 @@
 // create the offer, then show the QR code, the same-device link and the PIN to tell the
 // citizen, and watch until the wallet collects it. And the list of issued credentials, with
 // Revoke / Suspend / Reinstate after a confirmation step.
+import { CREDENTIAL_TYPES } from '../../src/identity/types.js';
 import { getJson } from '../shared/api.js';
 import type { Child } from '../shared/dom.js';
 import { h, view } from '../shared/dom.js';
@@ -63,6 +64,12 @@ function bilingualFrom(list: unknown, field: 'name' | 'description'): Bilingual 
   return en || cy ? { en: en ?? cy ?? '', cy: cy ?? en ?? '' } : undefined;
 }
 
+const FROM_REGISTER = new Set(
+  Object.values(CREDENTIAL_TYPES)
+    .filter((t) => t.fromRegister === true)
+    .map((t) => t.vct),
+);
+
 /** The body's credential configurations, from its OID4VCI issuer metadata. */
 async function loadConfigurations(slug: string, signal: AbortSignal): Promise<Configuration[]> {
   const r = await getJson<{ credential_configurations_supported?: Record<string, unknown> }>(
@@ -74,7 +81,9 @@ async function loadConfigurations(slug: string, signal: AbortSignal): Promise<Co
   return Object.entries(configs).flatMap(([id, c]): Configuration[] => {
     const o = (typeof c === 'object' && c !== null ? c : {}) as Record<string, unknown>;
     const meta = (o.credential_metadata ?? {}) as Record<string, unknown>;
-    if (typeof o.vct !== 'string') return [];
+    // A registration credential is offered from the register entry (Business register
+    // screen), never typed in here: the node refuses it from this form.
+    if (typeof o.vct !== 'string' || FROM_REGISTER.has(o.vct)) return [];
     const description = bilingualFrom(meta.display, 'description');
     const claims = (Array.isArray(meta.claims) ? meta.claims : []).flatMap((cl: unknown) => {
       const p = (cl as { path?: unknown } | null)?.path;

@@ -547,6 +547,13 @@ export const portal = {
   'portal.claim.badge_number': { en: 'Badge number', cy: 'Rhif y bathodyn' },
   'portal.claim.nhs_number': { en: 'NHS number', cy: 'Rhif GIG' },
   'portal.claim.gp_practice': { en: 'GP practice code', cy: 'Cod y feddygfa' },
+  // business registration (decision 0010)
+  'portal.claim.number': { en: 'Registered number', cy: 'Rhif cofrestredig' },
+  'portal.claim.name_en': { en: 'Name in English', cy: 'Enw yn Saesneg' },
+  'portal.claim.name_cy': { en: 'Name in Welsh', cy: 'Enw yn Gymraeg' },
+  'portal.claim.kind': { en: 'Type of organisation', cy: 'Math o sefydliad' },
+  'portal.claim.office_area': { en: 'Registered office area', cy: 'Ardal y swyddfa gofrestredig' },
+  'portal.claim.registered': { en: 'Date registered', cy: 'Dyddiad cofrestru' },
 
   // ---- consents and the access log ----
   'portal.audit.col.who': { en: 'Who', cy: 'Pwy' },
@@ -849,6 +856,19 @@ export const portal = {
   'portal.businesses.refuse': { en: 'Refuse', cy: 'Gwrthod' },
   'portal.businesses.forApp': { en: ' the application of {0}', cy: ' cais {0}' },
   'portal.businesses.registered': { en: 'Registered as {0}', cy: 'Wedi’i gofrestru fel {0}' },
+  // ---- the registration credential (decision 0010) ----
+  'portal.businesses.credential.offer': {
+    en: 'Offer the registration credential',
+    cy: 'Cynnig y tystlythyr cofrestru',
+  },
+  'portal.businesses.credential.h3': {
+    en: 'Registration credential for {0}',
+    cy: 'Tystlythyr cofrestru ar gyfer {0}',
+  },
+  'portal.businesses.credential.lead': {
+    en: 'The applicant scans this with the Cadwyn Wallet of the business. The credential holds only what the register shows: number, names, type, office area and date registered.',
+    cy: 'Mae’r ymgeisydd yn sganio hwn gyda Waled Cadwyn y busnes. Dim ond yr hyn y mae’r gofrestr yn ei ddangos sydd yn y tystlythyr: rhif, enwau, math, ardal y swyddfa a dyddiad cofrestru.',
+  },
   'portal.businesses.refused': {
     en: 'The application of {0} has been refused',
     cy: 'Mae cais {0} wedi’i wrthod',

@@ -12,6 +12,7 @@
 import type { businesses } from '../explorer/businesses/strings.js';
 import type { goods } from '../explorer/goods/strings.js';
 import type { titles } from '../explorer/titles/strings.js';
+import type { business, businessLanding } from '../business/strings.js';
 import type { portal } from '../portal/strings.js';
 import type { wallet } from '../wallet/strings.js';
 
@@ -814,6 +815,8 @@ interface PageDictionaries {
   readonly businesses: typeof businesses;
   readonly goods: typeof goods;
   readonly titles: typeof titles;
+  readonly business: typeof business;
+  readonly businessLanding: typeof businessLanding;
 }
 type AllDictionaries = typeof DICTIONARIES & PageDictionaries;
 

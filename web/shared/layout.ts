@@ -5,7 +5,7 @@ import { h, tr } from './dom.js';
 import type { Key } from './i18n.js';
 import { initLang, languageSwitch, t, whenLang } from './i18n.js';
 
-export type Face = 'home' | 'explorer' | 'wallet' | 'portal' | 'accessibility';
+export type Face = 'home' | 'explorer' | 'wallet' | 'portal' | 'business' | 'accessibility';
 
 const FACES: readonly { readonly face: Face; readonly href: string; readonly name: Key }[] = [
   { face: 'explorer', href: '/explorer/', name: 'common.face.explorer' },

@@ -12,6 +12,8 @@ export const ROUTES = [
   'give',
   'history',
   'receipts',
+  'property',
+  'business',
   'backup',
 ] as const;
 export type Route = (typeof ROUTES)[number];

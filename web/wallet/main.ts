@@ -14,6 +14,8 @@ import { Wallet as WalletClass } from '../../src/wallet/index.js';
 import type { App, LockedRoute, PendingLink, Route, Screen } from './app.js';
 import { ROUTES } from './app.js';
 import { backupScreen } from './backup.js';
+import { propertyScreen } from './property.js';
+import { businessScreen } from './business.js';
 import { consentsScreen, giveScreen } from './consents.js';
 import { credentialsScreen } from './credentials.js';
 import { historyScreen } from './history.js';
@@ -39,6 +41,8 @@ const SCREENS: Readonly<Record<Route, (app: App, message?: Child) => Screen>> = 
   give: (app) => giveScreen(app),
   history: (app) => historyScreen(app),
   receipts: (app) => receiptsScreen(app),
+  property: (app) => propertyScreen(app),
+  business: (app) => businessScreen(app),
   backup: backupScreen,
 };
 
@@ -49,6 +53,8 @@ const MENU: readonly (readonly [Route, WKey])[] = [
   ['consents', 'wallet.nav.consents'],
   ['history', 'wallet.nav.history'],
   ['receipts', 'wallet.nav.receipts'],
+  ['property', 'wallet.nav.property'],
+  ['business', 'wallet.nav.business'],
   ['backup', 'wallet.nav.backup'],
 ];
 

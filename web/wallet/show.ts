@@ -5,9 +5,29 @@ import type { Key } from '../shared/i18n.js';
 import { t } from '../shared/i18n.js';
 import { ONS_AREA_RE } from '../../src/core/geo.js';
 import type { ClaimPath } from '../../src/identity/types.js';
-import { CREDENTIAL_TYPES } from '../../src/identity/types.js';
-import type { Bilingual } from './ui.js';
+import { CREDENTIAL_TYPES, VCT } from '../../src/identity/types.js';
+import type { Bilingual, WKey } from './ui.js';
 import { tw } from './ui.js';
+
+/** A coded claim value with a name in both languages: shown in the page's language. */
+class Worded {
+  constructor(readonly key: WKey) {}
+}
+
+/**
+ * The business module's kinds of organisation and their names (the same keys the Wallet's
+ * registration form uses): a registration credential carries the code, a person reads the name.
+ */
+const BUSINESS_KIND_KEYS: Readonly<Record<string, WKey>> = {
+  'private-limited': 'wallet.business.kind.privateLimited',
+  'public-limited': 'wallet.business.kind.publicLimited',
+  llp: 'wallet.business.kind.llp',
+  partnership: 'wallet.business.kind.partnership',
+  'sole-trader': 'wallet.business.kind.soleTrader',
+  cic: 'wallet.business.kind.cic',
+  'charity-cio': 'wallet.business.kind.charityCio',
+  'co-operative': 'wallet.business.kind.coOperative',
+};
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -34,6 +54,7 @@ export function formatDay(ms: number): string {
 
 /** A claim's value in words. */
 export function claimText(value: unknown): string {
+  if (value instanceof Worded) return tw(value.key);
   if (value === true) return tw('wallet.yes');
   if (value === false) return tw('wallet.no');
   if (typeof value === 'number') return String(value);
@@ -77,6 +98,15 @@ function inMetadataOrder(vct: string, path: ClaimPath, keys: readonly string[]):
 
 /** A claim's value with its parts (an address's lines) in the metadata's order. */
 export function ordered(vct: string, path: ClaimPath, value: unknown): unknown {
+  if (
+    vct === VCT.businessRegistration &&
+    path.length === 1 &&
+    path[0] === 'kind' &&
+    typeof value === 'string' &&
+    Object.hasOwn(BUSINESS_KIND_KEYS, value)
+  ) {
+    return new Worded(BUSINESS_KIND_KEYS[value] as WKey);
+  }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
   const v = value as Record<string, unknown>;
   return Object.fromEntries(

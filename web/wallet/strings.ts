@@ -677,6 +677,199 @@ export const wallet = {
     cy: 'Gall unrhyw un y byddwch yn rhoi ffeil derbynneb iddynt ei gwirio hefyd, yn yr [Archwiliwr](/explorer/#check).',
   },
 
+  // ---- registering a business (web/wallet/business.ts, decision 0010) ----
+  'wallet.nav.business': { en: 'Register a business', cy: 'Cofrestru busnes' },
+  'wallet.business.h1': { en: 'Register a business', cy: 'Cofrestru busnes' },
+  'wallet.business.lead': {
+    en: 'Put a business on the Gwent business register. Its name, type and office area are public. Each director confirms with their own wallet that they are over 18: their names are never on the ledger.',
+    cy: 'Rhowch fusnes ar gofrestr busnesau Gwent. Mae ei enw, ei fath ac ardal ei swyddfa yn gyhoeddus. Mae pob cyfarwyddwr yn cadarnhau gyda’i waled ei hun ei fod dros 18 oed: nid yw eu henwau byth ar y cyfriflyfr.',
+  },
+  'wallet.business.mine.h2': { en: 'Your businesses', cy: 'Eich busnesau' },
+  'wallet.business.apps.h2': { en: 'Your applications', cy: 'Eich ceisiadau' },
+  'wallet.business.name': { en: 'Name', cy: 'Enw' },
+  'wallet.business.number': { en: 'Registered number', cy: 'Rhif cofrestredig' },
+  'wallet.business.kind': { en: 'Type of organisation', cy: 'Math o sefydliad' },
+  'wallet.business.area': { en: 'Registered office area', cy: 'Ardal y swyddfa gofrestredig' },
+  'wallet.business.registrar': { en: 'Registrar', cy: 'Cofrestrydd' },
+  'wallet.business.status': { en: 'Status', cy: 'Statws' },
+  'wallet.business.status.pending': {
+    en: 'Waiting for the council’s decision',
+    cy: 'Yn aros am benderfyniad y cyngor',
+  },
+  'wallet.business.status.approved': { en: 'Registered as {0}', cy: 'Wedi’i gofrestru fel {0}' },
+  'wallet.business.status.refused': { en: 'Refused: {0}', cy: 'Gwrthodwyd: {0}' },
+  'wallet.business.status.noReason': { en: 'no reason given', cy: 'ni roddwyd rheswm' },
+  'wallet.business.approved.next': {
+    en: 'Ask the council for the registration credential (a QR code and a PIN), then [add it](#receive).',
+    cy: 'Gofynnwch i’r cyngor am y tystlythyr cofrestru (cod QR a PIN), yna [ychwanegwch ef](#receive).',
+  },
+  'wallet.business.form.h2': { en: 'About the business', cy: 'Am y busnes' },
+  'wallet.business.nameEn': { en: 'Name in English', cy: 'Enw yn Saesneg' },
+  'wallet.business.nameEn.hint': {
+    en: 'As it will appear on the register',
+    cy: 'Fel y bydd yn ymddangos ar y gofrestr',
+  },
+  'wallet.business.nameCy': { en: 'Name in Welsh (optional)', cy: 'Enw yn Gymraeg (dewisol)' },
+  'wallet.business.kind.choose': { en: 'Choose a type', cy: 'Dewiswch fath' },
+  'wallet.business.kind.privateLimited': {
+    en: 'Private limited company',
+    cy: 'Cwmni cyfyngedig preifat',
+  },
+  'wallet.business.kind.publicLimited': {
+    en: 'Public limited company',
+    cy: 'Cwmni cyfyngedig cyhoeddus',
+  },
+  'wallet.business.kind.llp': {
+    en: 'Limited liability partnership',
+    cy: 'Partneriaeth atebolrwydd cyfyngedig',
+  },
+  'wallet.business.kind.partnership': { en: 'Partnership', cy: 'Partneriaeth' },
+  'wallet.business.kind.soleTrader': { en: 'Sole trader', cy: 'Unig fasnachwr' },
+  'wallet.business.kind.cic': {
+    en: 'Community interest company',
+    cy: 'Cwmni buddiant cymunedol',
+  },
+  'wallet.business.kind.charityCio': {
+    en: 'Charitable incorporated organisation',
+    cy: 'Sefydliad elusennol corfforedig',
+  },
+  'wallet.business.kind.coOperative': {
+    en: 'Co-operative society',
+    cy: 'Cymdeithas gydweithredol',
+  },
+  'wallet.business.area.choose': { en: 'Choose an area', cy: 'Dewiswch ardal' },
+  'wallet.business.registrarLabel': {
+    en: 'Council to register with',
+    cy: 'Y cyngor i gofrestru ag ef',
+  },
+  'wallet.business.registrar.hint': {
+    en: 'It decides on your application.',
+    cy: 'Mae’n penderfynu ar eich cais.',
+  },
+  'wallet.business.registrar.choose': { en: 'Choose a council', cy: 'Dewiswch gyngor' },
+  'wallet.business.directors': { en: 'Number of directors', cy: 'Nifer y cyfarwyddwyr' },
+  'wallet.business.directors.hint': {
+    en: 'From 1 to 10. Each director confirms with their own Cadwyn Wallet.',
+    cy: 'Rhwng 1 a 10. Mae pob cyfarwyddwr yn cadarnhau gyda’i Waled Cadwyn ei hun.',
+  },
+  'wallet.business.starting': {
+    en: 'Starting your application…',
+    cy: 'Wrthi’n dechrau eich cais…',
+  },
+  'wallet.business.error.nameEnEmpty': {
+    en: 'Enter the name of the business in English',
+    cy: 'Rhowch enw’r busnes yn Saesneg',
+  },
+  'wallet.business.error.nameInvalid': {
+    en: 'The name can only have letters, numbers, spaces and punctuation',
+    cy: 'Dim ond llythrennau, rhifau, bylchau ac atalnodau all fod yn yr enw',
+  },
+  'wallet.business.error.nameTaken': {
+    en: 'That name is already on the register or applied for. Choose another name',
+    cy: 'Mae’r enw hwnnw eisoes ar y gofrestr neu wedi’i gynnig mewn cais. Dewiswch enw arall',
+  },
+  'wallet.business.error.kindEmpty': {
+    en: 'Choose the type of organisation',
+    cy: 'Dewiswch y math o sefydliad',
+  },
+  'wallet.business.error.areaEmpty': {
+    en: 'Choose the area of the registered office',
+    cy: 'Dewiswch ardal y swyddfa gofrestredig',
+  },
+  'wallet.business.error.registrarEmpty': {
+    en: 'Choose the council to register with',
+    cy: 'Dewiswch y cyngor i gofrestru ag ef',
+  },
+  'wallet.business.error.directorsInvalid': {
+    en: 'Enter a number of directors from 1 to {0}',
+    cy: 'Rhowch nifer o gyfarwyddwyr rhwng 1 a {0}',
+  },
+  'wallet.business.error.sessionGone': {
+    en: 'This application is no longer open. Start again.',
+    cy: 'Nid yw’r cais hwn ar agor mwyach. Dechreuwch eto.',
+  },
+  'wallet.business.error.refused': {
+    en: 'The application could not be made ({0}).',
+    cy: 'Nid oedd modd gwneud y cais ({0}).',
+  },
+  'wallet.business.directors.h1': {
+    en: 'Ask your directors to confirm',
+    cy: 'Gofynnwch i’ch cyfarwyddwyr gadarnhau',
+  },
+  'wallet.business.directors.lead': {
+    en: 'Each director scans their code, or opens their link, with their own Cadwyn Wallet. They share only that they are over 18 and their council area.',
+    cy: 'Mae pob cyfarwyddwr yn sganio ei god, neu’n agor ei ddolen, gyda’i Waled Cadwyn ei hun. Dim ond ei fod dros 18 oed a’i ardal cyngor y mae’n ei rannu.',
+  },
+  'wallet.business.director.h2': { en: 'Director {0}', cy: 'Cyfarwyddwr {0}' },
+  'wallet.business.director.waiting': { en: 'Waiting', cy: 'Yn aros' },
+  'wallet.business.director.presented': { en: 'Confirmed', cy: 'Wedi cadarnhau' },
+  'wallet.business.director.refused': { en: 'Not accepted', cy: 'Heb ei dderbyn' },
+  'wallet.business.director.DIRECTOR_UNDER_18': {
+    en: 'A director must be 18 or over.',
+    cy: 'Rhaid i gyfarwyddwr fod yn 18 oed neu’n hŷn.',
+  },
+  'wallet.business.director.DIRECTOR_DUPLICATE': {
+    en: 'This person has already confirmed as another director.',
+    cy: 'Mae’r person hwn eisoes wedi cadarnhau fel cyfarwyddwr arall.',
+  },
+  'wallet.business.director.other': {
+    en: 'The confirmation could not be checked.',
+    cy: 'Nid oedd modd gwirio’r cadarnhad.',
+  },
+  'wallet.business.director.qrAlt': {
+    en: 'QR code for director {0} to scan with their wallet',
+    cy: 'Cod QR i gyfarwyddwr {0} ei sganio gyda’i waled',
+  },
+  'wallet.business.director.link': {
+    en: 'Link for director {0} (open it in their wallet)',
+    cy: 'Dolen i gyfarwyddwr {0} (agorwch hi yn ei waled)',
+  },
+  'wallet.business.director.again': {
+    en: 'Ask director {0} again',
+    cy: 'Gofyn i gyfarwyddwr {0} eto',
+  },
+  'wallet.business.director.announce': {
+    en: 'Director {0} has confirmed.',
+    cy: 'Mae cyfarwyddwr {0} wedi cadarnhau.',
+  },
+  'wallet.business.director.announceRefused': {
+    en: 'Director {0} was not accepted.',
+    cy: 'Ni dderbyniwyd cyfarwyddwr {0}.',
+  },
+  'wallet.business.waitingAll': {
+    en: 'You can send the application once every director has confirmed.',
+    cy: 'Gallwch anfon y cais unwaith y bydd pob cyfarwyddwr wedi cadarnhau.',
+  },
+  'wallet.business.send': {
+    en: 'Sign and send the application',
+    cy: 'Llofnodi ac anfon y cais',
+  },
+  'wallet.business.sending': {
+    en: 'Signing and sending…',
+    cy: 'Wrthi’n llofnodi ac yn anfon…',
+  },
+  'wallet.business.sent.banner': {
+    en: 'Your application has been sent.',
+    cy: 'Mae eich cais wedi’i anfon.',
+  },
+  'wallet.business.sent.h1': { en: 'Application sent', cy: 'Anfonwyd y cais' },
+  'wallet.business.sent.lead': {
+    en: '{0} will decide. Your wallet signed with a key it uses only with that council: your name is not on the ledger.',
+    cy: 'Bydd {0} yn penderfynu. Llofnododd eich waled ag allwedd y mae’n ei defnyddio gyda’r cyngor hwnnw yn unig: nid yw eich enw ar y cyfriflyfr.',
+  },
+  'wallet.business.sent.receipt': {
+    en: 'Its receipt is in [Receipts](#receipts).',
+    cy: 'Mae ei dderbynneb yn [Derbynebau](#receipts).',
+  },
+  'wallet.business.resume': {
+    en: 'Continue the application you started',
+    cy: 'Parhau â’r cais a ddechreuoch',
+  },
+  'wallet.business.back': {
+    en: 'Back to Register a business',
+    cy: 'Yn ôl i Cofrestru busnes',
+  },
+
   // ---- backup ---------------------------------------------------------------------------------
   'wallet.backup.h1': { en: 'Back up your wallet', cy: 'Gwneud copi wrth gefn o’ch waled' },
   'wallet.backup.lead': {
@@ -699,5 +892,161 @@ export const wallet = {
   'wallet.backup.done': {
     en: 'Backup downloaded. Keep the file, and its passphrase, safe.',
     cy: 'Lawrlwythwyd y copi wrth gefn. Cadwch y ffeil, a’i chyfrinymadrodd, yn ddiogel.',
+  },
+
+  // ---- my property transfers (web/wallet/property.ts, decision 0012) ----
+  'wallet.nav.property': { en: 'My property transfers', cy: 'Fy nhrosglwyddiadau eiddo' },
+  'wallet.property.h1': { en: 'My property transfers', cy: 'Fy nhrosglwyddiadau eiddo' },
+  'wallet.property.intro': {
+    en: 'When you buy or sell a home, you sign the transfer with a key made for that one transfer. Your conveyancer names the key in the transfer; your name is never on the ledger, and your transfers cannot be linked to each other.',
+    cy: 'Pan fyddwch yn prynu neu’n gwerthu cartref, rydych yn llofnodi’r trosglwyddiad ag allwedd a wnaed ar gyfer y trosglwyddiad hwnnw’n unig. Mae eich trawsgludwr yn enwi’r allwedd yn y trosglwyddiad; nid yw eich enw byth ar y cyfriflyfr, ac ni ellir cysylltu eich trosglwyddiadau â’i gilydd.',
+  },
+  'wallet.property.open.h2': { en: 'Open a transfer', cy: 'Agor trosglwyddiad' },
+  'wallet.property.open.label': {
+    en: 'The transfer’s reference or link',
+    cy: 'Cyfeirnod neu ddolen y trosglwyddiad',
+  },
+  'wallet.property.open.hint': {
+    en: 'Your conveyancer gives it to you: 64 letters and numbers, or a link containing them.',
+    cy: 'Bydd eich trawsgludwr yn ei roi i chi: 64 o lythrennau a rhifau, neu ddolen sy’n eu cynnwys.',
+  },
+  'wallet.property.open.button': { en: 'Open the transfer', cy: 'Agor y trosglwyddiad' },
+  'wallet.property.open.error': {
+    en: 'Enter the transfer’s reference: 64 letters and numbers',
+    cy: 'Rhowch gyfeirnod y trosglwyddiad: 64 o lythrennau a rhifau',
+  },
+  'wallet.property.keys.h2': {
+    en: 'Your keys for transfers',
+    cy: 'Eich allweddi ar gyfer trosglwyddiadau',
+  },
+  'wallet.property.keys.hint': {
+    en: 'Make a new key for each purchase or sale, and give it to your conveyancer. It is kept in your wallet and in its backups.',
+    cy: 'Gwnewch allwedd newydd ar gyfer pob pryniant neu werthiant, a’i rhoi i’ch trawsgludwr. Caiff ei chadw yn eich waled ac yn ei chopïau wrth gefn.',
+  },
+  'wallet.property.make': {
+    en: 'Make a key for a new transfer',
+    cy: 'Gwneud allwedd ar gyfer trosglwyddiad newydd',
+  },
+  'wallet.property.making': { en: 'Making the key…', cy: 'Wrthi’n gwneud yr allwedd…' },
+  'wallet.property.keys.none': {
+    en: 'You have not made a key for a transfer yet.',
+    cy: 'Nid ydych wedi gwneud allwedd ar gyfer trosglwyddiad eto.',
+  },
+  'wallet.property.keys.new': {
+    en: 'New key: give this to your conveyancer',
+    cy: 'Allwedd newydd: rhowch hon i’ch trawsgludwr',
+  },
+  'wallet.property.keys.unused': {
+    en: 'No transfer names this key yet.',
+    cy: 'Nid oes trosglwyddiad yn enwi’r allwedd hon eto.',
+  },
+  'wallet.property.keys.open': { en: 'Open the transfer of {0}', cy: 'Agor trosglwyddiad {0}' },
+  'wallet.property.loading': {
+    en: 'Loading the transfer…',
+    cy: 'Wrthi’n llwytho’r trosglwyddiad…',
+  },
+  'wallet.property.transfer.h1': { en: 'Transfer of a property', cy: 'Trosglwyddo eiddo' },
+  'wallet.property.title': { en: 'Title number', cy: 'Rhif y teitl' },
+  'wallet.property.reference': { en: 'Reference', cy: 'Cyfeirnod' },
+  'wallet.property.stage': { en: 'Where it stands', cy: 'Ble mae arni' },
+  'wallet.property.yourPart': { en: 'Your part', cy: 'Eich rhan' },
+  'wallet.property.notYours': {
+    en: 'None of your keys is named in this transfer',
+    cy: 'Nid oes yr un o’ch allweddi wedi’i henwi yn y trosglwyddiad hwn',
+  },
+  'wallet.property.role.seller': { en: 'seller', cy: 'gwerthwr' },
+  'wallet.property.role.buyer': { en: 'buyer', cy: 'prynwr' },
+  'wallet.property.waiting': { en: 'Waiting for', cy: 'Yn aros am' },
+  'wallet.property.waitingNone': { en: 'Nothing more', cy: 'Dim byd arall' },
+  'wallet.property.waitingYou': { en: 'Your signature', cy: 'Eich llofnod' },
+  'wallet.property.waitingYouAnd': {
+    en: 'Your signature and {0} other steps',
+    cy: 'Eich llofnod a {0} cam arall',
+  },
+  'wallet.property.waitingOthers': {
+    en: '{0} steps by the other parties',
+    cy: '{0} cam gan y partïon eraill',
+  },
+  'wallet.property.stage.drafted': {
+    en: 'Drafted: waiting for the registrar to approve it',
+    cy: 'Wedi’i ddrafftio: yn aros i’r cofrestrydd ei gymeradwyo',
+  },
+  'wallet.property.stage.approved': {
+    en: 'Approved: being signed',
+    cy: 'Wedi’i gymeradwyo: yn cael ei lofnodi',
+  },
+  'wallet.property.stage.signed': {
+    en: 'Signed by everyone: waiting for the funds',
+    cy: 'Wedi’i lofnodi gan bawb: yn aros am yr arian',
+  },
+  'wallet.property.stage.funds': {
+    en: 'Funds ready: waiting for completion',
+    cy: 'Arian yn barod: yn aros i’w gwblhau',
+  },
+  'wallet.property.stage.completed': {
+    en: 'Completed: waiting for the registrar to register it',
+    cy: 'Wedi’i gwblhau: yn aros i’r cofrestrydd ei gofrestru',
+  },
+  'wallet.property.stage.registered': { en: 'Registered', cy: 'Wedi’i gofrestru' },
+  'wallet.property.stage.withdrawn': { en: 'Withdrawn', cy: 'Wedi’i dynnu’n ôl' },
+  'wallet.property.stage.refused': {
+    en: 'Refused by the registrar',
+    cy: 'Wedi’i wrthod gan y cofrestrydd',
+  },
+  'wallet.property.area': { en: 'Your area', cy: 'Eich ardal' },
+  'wallet.property.areaHint': {
+    en: 'Your signature is stamped with an area only, never where you are exactly.',
+    cy: 'Caiff eich llofnod ei stampio ag ardal yn unig, byth â’r union le rydych chi.',
+  },
+  'wallet.property.signHint': {
+    en: 'Signing says you agree to the transfer as it was drafted and approved. You sign once.',
+    cy: 'Mae llofnodi’n dweud eich bod yn cytuno i’r trosglwyddiad fel y cafodd ei ddrafftio a’i gymeradwyo. Rydych yn llofnodi unwaith.',
+  },
+  'wallet.property.sign': { en: 'Sign the transfer', cy: 'Llofnodi’r trosglwyddiad' },
+  'wallet.property.signing': { en: 'Signing and sending…', cy: 'Wrthi’n llofnodi ac yn anfon…' },
+  'wallet.property.signed': {
+    en: 'You have signed the transfer',
+    cy: 'Rydych wedi llofnodi’r trosglwyddiad',
+  },
+  'wallet.property.receipt': {
+    en: 'In block {0}. The receipt is kept in your wallet.',
+    cy: 'Ym mloc {0}. Caiff y dderbynneb ei chadw yn eich waled.',
+  },
+  'wallet.property.alreadySigned': {
+    en: 'You have signed this transfer.',
+    cy: 'Rydych wedi llofnodi’r trosglwyddiad hwn.',
+  },
+  'wallet.property.explorer': {
+    en: 'See every step in the Explorer',
+    cy: 'Gweld pob cam yn yr Archwiliwr',
+  },
+  'wallet.property.back': {
+    en: 'Back to my property transfers',
+    cy: 'Yn ôl i fy nhrosglwyddiadau eiddo',
+  },
+  'wallet.property.code': { en: '(code {0})', cy: '(cod {0})' },
+  'wallet.property.refused.signed': {
+    en: 'You have already signed this transfer.',
+    cy: 'Rydych eisoes wedi llofnodi’r trosglwyddiad hwn.',
+  },
+  'wallet.property.refused.stage': {
+    en: 'The transfer is not waiting for your signature now.',
+    cy: 'Nid yw’r trosglwyddiad yn aros am eich llofnod nawr.',
+  },
+  'wallet.property.refused.party': {
+    en: 'Your key is not named in this transfer. Check the key you gave your conveyancer.',
+    cy: 'Nid yw eich allwedd wedi’i henwi yn y trosglwyddiad hwn. Gwiriwch yr allwedd a roesoch i’ch trawsgludwr.',
+  },
+  'wallet.property.refused.unknown': {
+    en: 'There is no transfer with that reference.',
+    cy: 'Nid oes trosglwyddiad â’r cyfeirnod hwnnw.',
+  },
+  'wallet.property.refused.unreachable': {
+    en: 'The ledger could not be reached. Try again in a moment.',
+    cy: 'Nid oedd modd cyrraedd y cyfriflyfr. Rhowch gynnig arall arni ymhen ychydig.',
+  },
+  'wallet.property.refused.other': {
+    en: 'The ledger refused the signature.',
+    cy: 'Gwrthododd y cyfriflyfr y llofnod.',
   },
 } as const satisfies Dictionary;

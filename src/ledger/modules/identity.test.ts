@@ -146,8 +146,9 @@ describe('genesis issuers', () => {
     expect(issuerAuthorisedAt(s, uhb, DEMO_VCT.patient, T0 + 1)).toBe(true);
   });
 
-  it('the demo issuers are the five councils for two types and the UHB for patients', () => {
-    expect(DEMO_ISSUERS).toHaveLength(11);
+  it('the demo issuers are the five councils for three types and the UHB for patients', () => {
+    // 5 × resident and Blue Badge, the UHB's patients, 5 registrars × business registration.
+    expect(DEMO_ISSUERS).toHaveLength(16);
     expect(parseGenesis(genesis).ok).toBe(true);
   });
 

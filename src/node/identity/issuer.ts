@@ -102,6 +102,35 @@ interface Offer {
   credentialOffer?: Record<string, unknown>;
 }
 
+/** What a new offer is, for staff to show: the link, its QR code and the PIN to tell. */
+export interface OfferMade {
+  readonly offerId: string;
+  readonly offerUri: string;
+  readonly offerRefUri: string;
+  readonly credentialOffer: Record<string, unknown>;
+  readonly qrSvg: string;
+  readonly txCode?: string;
+  readonly expiresMs: number;
+}
+
+/** Makes an offer of `type` with `claims` already checked (the routes of a register use it). */
+export type OfferMaker = (
+  hosted: Hosted,
+  type: CredentialType,
+  claims: Record<string, unknown>,
+) => Promise<OfferMade>;
+
+// One per node: registers that issue from their own entries (business registration) reach the
+// same offers, codes and tokens as the staff form, without a second issuer.
+const offerMakers = new WeakMap<IdentityContext, OfferMaker>();
+
+/** The offer maker of this node's issuer (registered by registerIssuer). */
+export function offerMakerOf(ctx: IdentityContext): OfferMaker {
+  const m = offerMakers.get(ctx);
+  if (!m) throw new Error('the issuer is not registered');
+  return m;
+}
+
 interface AccessToken {
   readonly offerId: string;
   readonly expiresMs: number;
@@ -183,6 +212,72 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
   };
   const hostedOr404 = (req: FastifyRequest, reply: FastifyReply, slug: string) =>
     bodyOr404(ctx, req, reply, slug);
+
+  const makeOffer = async (
+    hosted: Hosted,
+    type: CredentialType,
+    full: Record<string, unknown>,
+    withTxCode = true,
+  ): Promise<OfferMade> => {
+    sweep();
+    const digits = ctx.random(4);
+    const txCode = !withTxCode
+      ? undefined
+      : String(
+          (((digits[0] ?? 0) << 16) | ((digits[1] ?? 0) << 8) | (digits[2] ?? 0)) % 10_000,
+        ).padStart(4, '0');
+    const offer: Offer = {
+      id: rand(12),
+      slug: hosted.body.slug,
+      type,
+      claims: full,
+      preAuthCode: rand(32),
+      txCode,
+      expiresMs: ctx.clock() + OFFER_TTL_MS,
+      failures: 0,
+    };
+    offers.set(offer.id, offer);
+    byCode.set(offer.preAuthCode, offer);
+    const credentialOffer = {
+      credential_issuer: issuerId(hosted.body.slug),
+      credential_configuration_ids: [type.id],
+      grants: {
+        [PRE_AUTH_GRANT]: {
+          'pre-authorized_code': offer.preAuthCode,
+          ...(txCode
+            ? {
+                tx_code: {
+                  input_mode: 'numeric',
+                  length: 4,
+                  description:
+                    'The PIN the member of staff tells you / Y PIN y mae’r aelod o staff yn ei ddweud wrthych',
+                },
+              }
+            : {}),
+        },
+      },
+    };
+    offer.credentialOffer = credentialOffer;
+    const offerUri = `openid-credential-offer://?credential_offer=${encodeURIComponent(
+      JSON.stringify(credentialOffer),
+    )}`;
+    // The QR code carries the offer by reference: a third of the modules of the offer by
+    // value, so a phone's camera reads it from across a counter.
+    const offerRefUri = `openid-credential-offer://?credential_offer_uri=${encodeURIComponent(
+      `${issuerId(hosted.body.slug)}/offers/${offer.id}`,
+    )}`;
+    const qrSvg = await QRCode.toString(offerRefUri, { type: 'svg', errorCorrectionLevel: 'M' });
+    return {
+      offerId: offer.id,
+      offerUri,
+      offerRefUri,
+      credentialOffer,
+      qrSvg,
+      ...(txCode ? { txCode } : {}),
+      expiresMs: offer.expiresMs,
+    };
+  };
+  offerMakers.set(ctx, makeOffer);
 
   // ---- metadata ----
   app.get<{ Params: { slug: string } }>(
@@ -310,69 +405,18 @@ export function registerIssuer(app: FastifyInstance, ctx: IdentityContext): Stat
           `${hosted.body.did} ${type.vct}`,
         );
       }
+      if (type.fromRegister) {
+        // Its claims are the register's entry: only the register's own route offers it.
+        return sendProblem(req, reply, 400, 'CREDENTIAL_FROM_REGISTER', type.id);
+      }
       const full = completeClaims(type, hosted, claims, ctx.clock());
       const valid = validateClaims(type.vct, full);
       if (!valid.ok) {
         return sendProblem(req, reply, 400, 'CREDENTIAL_CLAIMS_INVALID', valid.detail);
       }
-      const digits = ctx.random(4);
-      const txCode =
-        req.body.txCode === false
-          ? undefined
-          : String(
-              (((digits[0] ?? 0) << 16) | ((digits[1] ?? 0) << 8) | (digits[2] ?? 0)) % 10_000,
-            ).padStart(4, '0');
-      const offer: Offer = {
-        id: rand(12),
-        slug: hosted.body.slug,
-        type,
-        claims: full,
-        preAuthCode: rand(32),
-        txCode,
-        expiresMs: ctx.clock() + OFFER_TTL_MS,
-        failures: 0,
-      };
-      offers.set(offer.id, offer);
-      byCode.set(offer.preAuthCode, offer);
-      const credentialOffer = {
-        credential_issuer: issuerId(hosted.body.slug),
-        credential_configuration_ids: [type.id],
-        grants: {
-          [PRE_AUTH_GRANT]: {
-            'pre-authorized_code': offer.preAuthCode,
-            ...(txCode
-              ? {
-                  tx_code: {
-                    input_mode: 'numeric',
-                    length: 4,
-                    description:
-                      'The PIN the member of staff tells you / Y PIN y mae’r aelod o staff yn ei ddweud wrthych',
-                  },
-                }
-              : {}),
-          },
-        },
-      };
-      offer.credentialOffer = credentialOffer;
-      const offerUri = `openid-credential-offer://?credential_offer=${encodeURIComponent(
-        JSON.stringify(credentialOffer),
-      )}`;
-      // The QR code carries the offer by reference: a third of the modules of the offer by
-      // value, so a phone's camera reads it from across a counter.
-      const offerRefUri = `openid-credential-offer://?credential_offer_uri=${encodeURIComponent(
-        `${issuerId(hosted.body.slug)}/offers/${offer.id}`,
-      )}`;
-      const qrSvg = await QRCode.toString(offerRefUri, { type: 'svg', errorCorrectionLevel: 'M' });
-      await ctx.recordStaff(req, hosted.body.slug, 'offer-created', offer.id);
-      return reply.code(201).send({
-        offerId: offer.id,
-        offerUri,
-        offerRefUri,
-        credentialOffer,
-        qrSvg,
-        ...(txCode ? { txCode } : {}),
-        expiresMs: offer.expiresMs,
-      });
+      const made = await makeOffer(hosted, type, full, req.body.txCode !== false);
+      await ctx.recordStaff(req, hosted.body.slug, 'offer-created', made.offerId);
+      return reply.code(201).send(made);
     },
   );
 

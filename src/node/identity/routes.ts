@@ -13,6 +13,7 @@ import { registerStaffRoutes } from './staff-accounts.js';
 import { registerPortal } from './portal.js';
 import { registerGovernance } from './governance.js';
 import { registerBusinessRoutes } from '../business-routes.js';
+import { registerBusinessApplyRoutes } from '../business-apply-routes.js';
 import { registerTitleRoutes } from '../title-routes.js';
 import { registerGoodsRoutes } from '../goods-routes.js';
 import { registerTitleStaffRoutes } from '../title-staff-routes.js';
@@ -63,6 +64,7 @@ export async function registerIdentity(
     registerPortal(scope, ctx);
     registerGovernance(scope, ctx);
     registerBusinessRoutes(scope, ctx);
+    registerBusinessApplyRoutes(scope, ctx, lists);
     registerTitleRoutes(scope, ctx);
     registerGoodsRoutes(scope, ctx);
     registerTitleStaffRoutes(scope, ctx);

@@ -106,7 +106,8 @@ export function ledgerTrust(ctx: IdentityContext, lists: StatusLists): Trust {
   };
 }
 
-async function signRequestObject(
+/** Signs an OpenID4VP request object with the body's ledger key (also the registrars' own requests). */
+export async function signRequestObject(
   hosted: Hosted,
   payload: Record<string, unknown>,
 ): Promise<string> {

@@ -122,6 +122,8 @@ function followRegister(
       changed();
     }, 1000);
   });
+  // Back after too long away to be told each change: read everything shown again.
+  events.addEventListener('reset', () => changed());
   // EventSource reconnects by itself (with Last-Event-ID); it goes with the page.
   addEventListener('pagehide', () => events.close());
 }

@@ -1,7 +1,8 @@
 // Regulated goods (decision 0011), public: a lot's provenance page — the one the QR code on the
 // product opens (`?lot=<id>`) — with its recall status, results, chain of custody (each step at
 // a premises, with its transaction and receipt) and where it went (the recall trace). Without a
-// lot: a form for the number under the QR code, the recalls and the licensed operators.
+// lot: a form for the number under the QR code, the recalls and the licensed operators. Both
+// follow the register's live changes (GET /v1/goods/events) and say so politely.
 import type { Child } from '../../shared/dom.js';
 import { add, h, rich, tr, trAttr, view } from '../../shared/dom.js';
 import type { Arg, Key } from '../../shared/i18n.js';
@@ -96,6 +97,8 @@ interface LotPage {
     readonly byActor: Actor;
   }[];
   readonly chain: readonly ChainEvent[];
+  /** The lot and every lot its chain went back through. */
+  readonly chainLots?: readonly string[];
   readonly chainTruncated: boolean;
   readonly qr: string;
 }
@@ -174,6 +177,50 @@ function errorText(key: GoodsKey): HTMLElement {
   return h('p', { class: 'govuk-error-message' }, gtr(key));
 }
 
+/** A change on the register as the stream sends it (`event: goods`): public facts only. */
+interface GoodsChange {
+  readonly kind: string;
+  readonly lots: readonly string[];
+}
+
+/**
+ * Calls `changed` (at most once a second) when the register changes, as the node's event
+ * stream tells it; `concerns` picks the events that matter to the page.
+ */
+function followGoods(concerns: (e: GoodsChange) => boolean, changed: () => void): void {
+  if (typeof EventSource === 'undefined') return;
+  const events = new EventSource('/v1/goods/events');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  events.addEventListener('goods', (m) => {
+    let e: { kind?: unknown; lots?: unknown };
+    try {
+      e = JSON.parse((m as MessageEvent<string>).data) as typeof e;
+    } catch {
+      return;
+    }
+    const lots = Array.isArray(e.lots) ? e.lots.filter((l) => typeof l === 'string') : [];
+    if (typeof e.kind !== 'string' || !concerns({ kind: e.kind, lots })) return;
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      changed();
+    }, 1000);
+  });
+  // Back after too long away to be told each change: read everything shown again.
+  events.addEventListener('reset', () => changed());
+  // EventSource reconnects by itself (with Last-Event-ID); it goes with the page.
+  addEventListener('pagehide', () => events.close());
+}
+
+/** A polite live region: it says a change once, and stays on the page to say the next. */
+function liveNotice(): { el: HTMLElement; say: (key: GoodsKey) => void } {
+  const el = h('div', { 'aria-live': 'polite' });
+  return {
+    el,
+    say: (key) => el.replaceChildren(h('p', { class: 'govuk-inset-text' }, gtr(key))),
+  };
+}
+
 // ---- the start page -------------------------------------------------------------------------
 
 function lotForm(): HTMLElement {
@@ -211,53 +258,71 @@ function lotForm(): HTMLElement {
 function startPage(): Child {
   const recalls = h('div', null, gpara('explorer.goods.loading'));
   const operators = h('div', null, gpara('explorer.goods.loading'));
-  void getJson<{ recalls: (Recall & { productName: Bilingual | null })[] }>('/v1/goods/recalls')
-    .then((r) => {
-      if (!r.ok) return recalls.replaceChildren(errorText('explorer.goods.error'));
-      // Lists, not tables: they read well on a phone.
-      recalls.replaceChildren(
-        r.body.recalls.length === 0
-          ? gpara('explorer.goods.recalls.none')
-          : h(
-              'ul',
-              { class: 'govuk-list' },
-              r.body.recalls.map((x) =>
+  const notice = liveNotice();
+  // What each list shows, so a change on the ledger redraws it only when it reads differently.
+  let shownRecalls = '';
+  let shownOperators = '';
+  const readRecalls = () =>
+    getJson<{ recalls: (Recall & { productName: Bilingual | null })[] }>('/v1/goods/recalls').then(
+      (r) => {
+        if (!r.ok) {
+          if (shownRecalls === '') recalls.replaceChildren(errorText('explorer.goods.error'));
+          return false;
+        }
+        if (JSON.stringify(r.body.recalls) === shownRecalls) return false;
+        shownRecalls = JSON.stringify(r.body.recalls);
+        drawRecalls(r.body.recalls);
+        return true;
+      },
+    );
+  const drawRecalls = (list: readonly (Recall & { productName: Bilingual | null })[]) =>
+    // Lists, not tables: they read well on a phone.
+    recalls.replaceChildren(
+      list.length === 0
+        ? gpara('explorer.goods.recalls.none')
+        : h(
+            'ul',
+            { class: 'govuk-list' },
+            list.map((x) =>
+              h(
+                'li',
+                { class: 'govuk-!-margin-bottom-4' },
                 h(
-                  'li',
-                  { class: 'govuk-!-margin-bottom-4' },
+                  'p',
+                  { class: 'govuk-body govuk-!-margin-bottom-1' },
                   h(
-                    'p',
-                    { class: 'govuk-body govuk-!-margin-bottom-1' },
-                    h(
-                      'strong',
-                      null,
-                      textView(() => nameIn(x.productName)),
-                    ),
-                    ' — ',
-                    lotLink(x.lot),
+                    'strong',
+                    null,
+                    textView(() => nameIn(x.productName)),
                   ),
-                  h(
-                    'p',
-                    { class: 'govuk-body-s govuk-!-margin-bottom-1' },
-                    textView(() => gt('explorer.goods.recall.reason', reasonIn(x.reason))),
-                  ),
-                  h(
-                    'p',
-                    { class: 'govuk-body-s' },
-                    textView(() => gt('explorer.goods.recall.by', nameIn(x.byActor.name))),
-                    ' ',
-                    timeEl(x.timeMs),
-                  ),
+                  ' — ',
+                  lotLink(x.lot),
+                ),
+                h(
+                  'p',
+                  { class: 'govuk-body-s govuk-!-margin-bottom-1' },
+                  textView(() => gt('explorer.goods.recall.reason', reasonIn(x.reason))),
+                ),
+                h(
+                  'p',
+                  { class: 'govuk-body-s' },
+                  textView(() => gt('explorer.goods.recall.by', nameIn(x.byActor.name))),
+                  ' ',
+                  timeEl(x.timeMs),
                 ),
               ),
             ),
-      );
-    })
-    .catch(() => recalls.replaceChildren(errorText('explorer.goods.error')));
-  void getJson<{ operators: Operator[] }>('/v1/goods/operators')
-    .then((r) => {
-      if (!r.ok) return operators.replaceChildren(errorText('explorer.goods.error'));
+          ),
+    );
+  const readOperators = () =>
+    getJson<{ operators: Operator[] }>('/v1/goods/operators').then((r) => {
+      if (!r.ok) {
+        if (shownOperators === '') operators.replaceChildren(errorText('explorer.goods.error'));
+        return false;
+      }
       const current = r.body.operators.filter((o) => o.revoked === undefined);
+      if (JSON.stringify(current) === shownOperators) return false;
+      shownOperators = JSON.stringify(current);
       operators.replaceChildren();
       add(
         operators,
@@ -291,12 +356,24 @@ function startPage(): Child {
               ),
             ),
       );
-    })
-    .catch(() => operators.replaceChildren(errorText('explorer.goods.error')));
+      return true;
+    });
+  void readRecalls().catch(() => recalls.replaceChildren(errorText('explorer.goods.error')));
+  void readOperators().catch(() => operators.replaceChildren(errorText('explorer.goods.error')));
+  followGoods(
+    (e) => e.kind === 'recall' || e.kind.startsWith('operator-'),
+    () =>
+      void Promise.all([readRecalls(), readOperators()])
+        .then((drawn) => {
+          if (drawn.includes(true)) notice.say('explorer.goods.live.list');
+        })
+        .catch(() => undefined),
+  );
   return [
     h('h1', { class: 'govuk-heading-xl' }, gtr('explorer.goods.h1')),
     gpara('explorer.goods.lead'),
     lotForm(),
+    notice.el,
     h('h2', { class: 'govuk-heading-l' }, gtr('explorer.goods.recalls.h2')),
     recalls,
     h('h2', { class: 'govuk-heading-l' }, gtr('explorer.goods.operators.h2')),
@@ -466,74 +543,67 @@ function chainItem(e: ChainEvent, lot: LotPage): HTMLElement {
   );
 }
 
-function traceSection(id: string): HTMLElement {
-  const el = h('div', null, gpara('explorer.goods.loading'));
-  void getJson<Trace>(`/v1/goods/lots/${id}/trace`)
-    .then((r) => {
-      if (!r.ok) return el.replaceChildren(errorText('explorer.goods.error'));
-      const trace = r.body;
-      const names = new Map(trace.holders.map((b) => [b.number, b]));
-      el.replaceChildren();
-      add(
-        el,
-        gpara('explorer.goods.trace.intro'),
+/** Where the lot went, drawn into `el` (the trace is read with the lot, and again on a change). */
+function drawTrace(el: HTMLElement, id: string, trace: Trace): void {
+  const names = new Map(trace.holders.map((b) => [b.number, b]));
+  el.replaceChildren();
+  add(
+    el,
+    gpara('explorer.goods.trace.intro'),
+    h(
+      'p',
+      { class: 'govuk-body' },
+      gtr('explorer.goods.trace.count', trace.lots.length, trace.holders.length),
+    ),
+    trace.truncated ? gpara('explorer.goods.trace.truncated', trace.lots.length) : null,
+    h('h3', { class: 'govuk-heading-m' }, gtr('explorer.goods.trace.caption')),
+    // A list, not a table: lot numbers do not wrap, and a phone has room for one column.
+    h(
+      'ol',
+      { class: 'govuk-list' },
+      trace.lots.map((l) =>
         h(
-          'p',
-          { class: 'govuk-body' },
-          gtr('explorer.goods.trace.count', trace.lots.length, trace.holders.length),
-        ),
-        trace.truncated ? gpara('explorer.goods.trace.truncated', trace.lots.length) : null,
-        h('h3', { class: 'govuk-heading-m' }, gtr('explorer.goods.trace.caption')),
-        // A list, not a table: lot numbers do not wrap, and a phone has room for one column.
-        h(
-          'ol',
-          { class: 'govuk-list' },
-          trace.lots.map((l) =>
+          'li',
+          { class: 'govuk-!-margin-bottom-4' },
+          h(
+            'p',
+            { class: 'govuk-body govuk-!-margin-bottom-1' },
             h(
-              'li',
-              { class: 'govuk-!-margin-bottom-4' },
-              h(
-                'p',
-                { class: 'govuk-body govuk-!-margin-bottom-1' },
-                h(
-                  'strong',
-                  null,
-                  textView(() => nameIn(l.productName, l.product)),
-                ),
-                ' — ',
-                lotLink(l.id),
-                l.id === id ? [' ', gtr('explorer.goods.trace.this')] : null,
-              ),
-              h(
-                'p',
-                { class: 'govuk-body-s govuk-!-margin-bottom-1' },
-                textView(() => quantityText(l.quantity, l.unit)),
-                ' ',
-                statusTag(l),
-              ),
-              h(
-                'p',
-                { class: 'govuk-body-s' },
-                gtr('explorer.goods.col.holder'),
-                ': ',
-                businessLink(names.get(l.holder) ?? { number: l.holder }),
-              ),
+              'strong',
+              null,
+              textView(() => nameIn(l.productName, l.product)),
             ),
+            ' — ',
+            lotLink(l.id),
+            l.id === id ? [' ', gtr('explorer.goods.trace.this')] : null,
+          ),
+          h(
+            'p',
+            { class: 'govuk-body-s govuk-!-margin-bottom-1' },
+            textView(() => quantityText(l.quantity, l.unit)),
+            ' ',
+            statusTag(l),
+          ),
+          h(
+            'p',
+            { class: 'govuk-body-s' },
+            gtr('explorer.goods.col.holder'),
+            ': ',
+            businessLink(names.get(l.holder) ?? { number: l.holder }),
           ),
         ),
-        h('h3', { class: 'govuk-heading-m' }, gtr('explorer.goods.trace.holders')),
-        h(
-          'ul',
-          { class: 'govuk-list govuk-list--bullet' },
-          trace.holders.map((b) => h('li', null, businessLink(b))),
-        ),
-      );
-    })
-    .catch(() => el.replaceChildren(errorText('explorer.goods.error')));
-  return el;
+      ),
+    ),
+    h('h3', { class: 'govuk-heading-m' }, gtr('explorer.goods.trace.holders')),
+    h(
+      'ul',
+      { class: 'govuk-list govuk-list--bullet' },
+      trace.holders.map((b) => h('li', null, businessLink(b))),
+    ),
+  );
 }
 
-function lotView(lot: LotPage): Child {
+function lotView(lot: LotPage, trace: HTMLElement): Child {
   const qrUrl = `${location.origin}/explorer/goods/?lot=${lot.id}`;
   // The node draws the code (with its own white margin); an image, so nothing in it can run.
   const qr = trAttr(
@@ -601,7 +671,7 @@ function lotView(lot: LotPage): Child {
       lot.chain.map((e) => chainItem(e, lot)),
     ),
     h('h2', { class: 'govuk-heading-l' }, gtr('explorer.goods.trace.h2')),
-    traceSection(lot.id),
+    trace,
     h('h2', { class: 'govuk-heading-l' }, gtr('explorer.goods.qr.h2')),
     gpara('explorer.goods.qr.body'),
     qr,
@@ -611,20 +681,59 @@ function lotView(lot: LotPage): Child {
 
 function lotPage(id: string): Child {
   const body = h('div', null, gpara('explorer.goods.loading'));
-  void getJson<LotPage>(`/v1/goods/lots/${id}`)
-    .then((r) => {
-      body.replaceChildren();
-      if (r.ok) add(body, lotView(r.body));
-      else
+  const trace = h('div', null, gpara('explorer.goods.loading'));
+  const notice = liveNotice();
+  // What is shown, so a change redraws only what reads differently; and every lot on the page
+  // (its chain back, its trace forward), so a change to any of them is noticed.
+  let shownLot = '';
+  let shownTrace = '';
+  let lots = new Set([id]);
+  let traceLots: readonly string[] = [];
+  const readLot = () =>
+    getJson<LotPage>(`/v1/goods/lots/${id}`).then((r) => {
+      if (!r.ok) {
+        if (shownLot !== '') return false;
+        body.replaceChildren();
         add(
           body,
           h('h1', { class: 'govuk-heading-xl' }, gtr('explorer.goods.unknown.h1')),
           gpara(r.status === 404 ? 'explorer.goods.unknown.body' : 'explorer.goods.error'),
           lotForm(),
         );
-    })
-    .catch(() => body.replaceChildren(errorText('explorer.goods.error')));
-  return body;
+        return false;
+      }
+      if (JSON.stringify(r.body) === shownLot) return false;
+      shownLot = JSON.stringify(r.body);
+      lots = new Set([id, ...(r.body.chainLots ?? r.body.chain.map((e) => e.lot)), ...traceLots]);
+      body.replaceChildren();
+      add(body, lotView(r.body, trace));
+      return true;
+    });
+  const readTrace = () =>
+    getJson<Trace>(`/v1/goods/lots/${id}/trace`).then((r) => {
+      if (!r.ok) {
+        if (shownTrace === '') trace.replaceChildren(errorText('explorer.goods.error'));
+        return false;
+      }
+      if (JSON.stringify(r.body) === shownTrace) return false;
+      shownTrace = JSON.stringify(r.body);
+      traceLots = r.body.lots.map((l) => l.id);
+      for (const l of traceLots) lots.add(l);
+      drawTrace(trace, id, r.body);
+      return true;
+    });
+  void readLot().catch(() => body.replaceChildren(errorText('explorer.goods.error')));
+  void readTrace().catch(() => trace.replaceChildren(errorText('explorer.goods.error')));
+  followGoods(
+    (e) => e.lots.some((l) => lots.has(l)),
+    () =>
+      void Promise.all([readLot(), readTrace()])
+        .then((drawn) => {
+          if (drawn.includes(true)) notice.say('explorer.goods.live.lot');
+        })
+        .catch(() => undefined),
+  );
+  return [notice.el, body];
 }
 
 mountPage({

@@ -185,4 +185,12 @@ export const goods = {
   },
   'explorer.goods.trace.holders': { en: 'Organisations', cy: 'Sefydliadau' },
   'explorer.goods.trace.this': { en: '(this lot)', cy: '(y lot hwn)' },
+  'explorer.goods.live.lot': {
+    en: 'This lot or where it went has just changed on the ledger: the page now shows it as it is.',
+    cy: 'Mae’r lot hwn neu ble’r aeth newydd newid ar y cyfriflyfr: mae’r dudalen yn ei ddangos fel y mae nawr.',
+  },
+  'explorer.goods.live.list': {
+    en: 'The register has just changed: the lists now show it as it is.',
+    cy: 'Mae’r gofrestr newydd newid: mae’r rhestrau’n ei dangos fel y mae nawr.',
+  },
 } as const satisfies Dictionary;

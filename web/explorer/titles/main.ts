@@ -1,7 +1,8 @@
 // The property title register (decision 0012), public: look up a title by number or UPRN; a
 // title's register entry (owners only counted), its charges, restrictions and history; a
 // transfer's progress as a list of steps, who has signed, what it waits for, and the chain it
-// is in. `?q=` looks up; `?title=CYM512001` shows a title; `?transfer=<id>` a transfer.
+// is in. `?q=` looks up; `?title=CYM512001` shows a title; `?transfer=<id>` a transfer. Each
+// follows the register's live changes (GET /v1/titles/events) and says so politely.
 import type { Child } from '../../shared/dom.js';
 import { add, h, tr, view } from '../../shared/dom.js';
 import type { Arg, Key } from '../../shared/i18n.js';
@@ -201,6 +202,57 @@ function errorPara(key: TitleKey): HTMLElement {
   return h('p', { class: 'govuk-error-message' }, trk(key));
 }
 
+/** A change as the stream sends it (`event: title`): a title number, a transfer and its links. */
+interface TitleChange {
+  readonly kind: string;
+  readonly title: string;
+  readonly transfer?: string;
+  readonly linked: readonly string[];
+}
+
+/**
+ * Calls `changed` (at most once a second) when the register changes, as the node's event
+ * stream tells it; `concerns` picks the events that matter to the page.
+ */
+function followTitles(concerns: (e: TitleChange) => boolean, changed: () => void): void {
+  if (typeof EventSource === 'undefined') return;
+  const events = new EventSource('/v1/titles/events');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  events.addEventListener('title', (m) => {
+    let e: { kind?: unknown; title?: unknown; transfer?: unknown; linked?: unknown };
+    try {
+      e = JSON.parse((m as MessageEvent<string>).data) as typeof e;
+    } catch {
+      return;
+    }
+    if (typeof e.kind !== 'string' || typeof e.title !== 'string') return;
+    const change: TitleChange = {
+      kind: e.kind,
+      title: e.title,
+      ...(typeof e.transfer === 'string' ? { transfer: e.transfer } : {}),
+      linked: Array.isArray(e.linked) ? e.linked.filter((l) => typeof l === 'string') : [],
+    };
+    if (!concerns(change) || timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      changed();
+    }, 1000);
+  });
+  // Back after too long away to be told each change: read everything shown again.
+  events.addEventListener('reset', () => changed());
+  // EventSource reconnects by itself (with Last-Event-ID); it goes with the page.
+  addEventListener('pagehide', () => events.close());
+}
+
+/** A polite live region: it says a change once, and stays on the page to say the next. */
+function liveNotice(): { el: HTMLElement; say: (key: TitleKey) => void } {
+  const el = h('div', { 'aria-live': 'polite' });
+  return {
+    el,
+    say: (key) => el.replaceChildren(h('p', { class: 'govuk-inset-text' }, trk(key))),
+  };
+}
+
 // ---- look-up ----------------------------------------------------------------------------------
 
 function searchForm(q: string): HTMLElement {
@@ -303,6 +355,7 @@ function titlesTable(rows: readonly TitleView[], caption: Child): HTMLElement {
 
 function searchPage(q: string): Child {
   const results = h('div', { 'aria-live': 'polite' }, parak('explorer.title.loading'));
+  const notice = liveNotice();
   const wanted = q.trim().toUpperCase();
   const invalid = wanted !== '' && !UPRN_RE.test(wanted) && !TITLE_RE.test(wanted);
   if (TITLE_RE.test(wanted)) {
@@ -314,18 +367,26 @@ function searchPage(q: string): Child {
     const path = wanted
       ? `/v1/titles?uprn=${encodeURIComponent(wanted)}&limit=50`
       : '/v1/titles?limit=50';
-    void getJson<{ uprn: string | null; titles: TitleView[] }>(path)
-      .then((r) => {
+    // What the list shows, so a change on the ledger redraws it only when it reads differently.
+    let shown = '';
+    let numbers = new Set<string>();
+    const read = () =>
+      getJson<{ uprn: string | null; titles: TitleView[] }>(path).then((r) => {
         if (!r.ok) {
-          results.replaceChildren(
-            errorPara(
-              r.problem.code === 'TITLE_QUERY_INVALID'
-                ? 'explorer.title.search.invalid'
-                : 'explorer.title.error',
-            ),
-          );
-          return;
+          if (shown === '') {
+            results.replaceChildren(
+              errorPara(
+                r.problem.code === 'TITLE_QUERY_INVALID'
+                  ? 'explorer.title.search.invalid'
+                  : 'explorer.title.error',
+              ),
+            );
+          }
+          return false;
         }
+        if (JSON.stringify(r.body.titles) === shown) return false;
+        shown = JSON.stringify(r.body.titles);
+        numbers = new Set(r.body.titles.map((x) => x.titleNumber));
         const uprn = r.body.uprn;
         results.replaceChildren(
           titlesTable(
@@ -333,13 +394,25 @@ function searchPage(q: string): Child {
             uprn ? trk('explorer.title.results.uprn', uprn) : trk('explorer.title.results.all'),
           ),
         );
-      })
-      .catch(() => results.replaceChildren(errorPara('explorer.title.error')));
+        return true;
+      });
+    void read().catch(() => results.replaceChildren(errorPara('explorer.title.error')));
+    // A new title may join the list; a shown one may change (a transfer begun, a restriction).
+    followTitles(
+      (e) => e.kind === 'title-registered' || numbers.has(e.title),
+      () =>
+        void read()
+          .then((drawn) => {
+            if (drawn) notice.say('explorer.title.live.list');
+          })
+          .catch(() => undefined),
+    );
   }
   return [
     h('h1', { class: 'govuk-heading-xl' }, trk('explorer.title.h1')),
     parak('explorer.title.lead'),
     searchForm(q),
+    notice.el,
     results,
   ];
 }
@@ -461,19 +534,38 @@ function titleView(x: TitleView): Child {
 
 function titlePage(titleNumber: string): Child {
   const body = h('div', null, parak('explorer.title.loading'));
-  void getJson<TitleView>(`/v1/titles/${encodeURIComponent(titleNumber)}`)
-    .then((r) => {
-      body.replaceChildren();
-      if (r.ok) add(body, titleView(r.body));
-      else
+  const notice = liveNotice();
+  let shown = '';
+  const read = () =>
+    getJson<TitleView>(`/v1/titles/${encodeURIComponent(titleNumber)}`).then((r) => {
+      if (!r.ok) {
+        if (shown !== '') return false;
+        body.replaceChildren();
         add(
           body,
           h('h1', { class: 'govuk-heading-xl' }, trk('explorer.title.unknown.h1')),
           parak(r.status === 404 ? 'explorer.title.unknown.body' : 'explorer.title.error'),
         );
-    })
-    .catch(() => body.replaceChildren(errorPara('explorer.title.error')));
-  return body;
+        return false;
+      }
+      if (JSON.stringify(r.body) === shown) return false;
+      shown = JSON.stringify(r.body);
+      body.replaceChildren();
+      add(body, titleView(r.body));
+      return true;
+    });
+  void read().catch(() => body.replaceChildren(errorPara('explorer.title.error')));
+  // Every event names its title: a transfer's steps show here as the transfer in progress.
+  followTitles(
+    (e) => e.title === titleNumber,
+    () =>
+      void read()
+        .then((drawn) => {
+          if (drawn) notice.say('explorer.title.live.title');
+        })
+        .catch(() => undefined),
+  );
+  return [notice.el, body];
 }
 
 // ---- one transfer -----------------------------------------------------------------------------
@@ -597,97 +689,87 @@ function waitingList(x: TransferView): Child {
   );
 }
 
-function chainSection(id: string): HTMLElement {
-  const el = h('div', { 'aria-live': 'polite' }, parak('explorer.title.loading'));
-  void getJson<ChainView>(`/v1/transfers/${id}/chain`)
-    .then((r) => {
-      if (!r.ok) {
-        el.replaceChildren(errorPara('explorer.title.error'));
-        return;
-      }
-      const chain = r.body;
-      if (chain.transfers.length < 2) {
-        el.replaceChildren(parak('explorer.transfer.chain.none'));
-        return;
-      }
-      el.replaceChildren(
-        parak('explorer.transfer.chain.intro'),
+/** The chain a transfer is in, drawn into `el` (read with the transfer, and again on a change). */
+function drawChain(el: HTMLElement, id: string, chain: ChainView): void {
+  if (chain.transfers.length < 2) {
+    el.replaceChildren(parak('explorer.transfer.chain.none'));
+    return;
+  }
+  el.replaceChildren(
+    parak('explorer.transfer.chain.intro'),
+    h(
+      'table',
+      { class: 'govuk-table govuk-table--small-text-until-tablet cadwyn-table-fit' },
+      h(
+        'caption',
+        { class: 'govuk-table__caption govuk-table__caption--s' },
+        trk('explorer.transfer.chain.caption', chain.transfers.length),
+      ),
+      h(
+        'thead',
+        { class: 'govuk-table__head' },
         h(
-          'table',
-          { class: 'govuk-table govuk-table--small-text-until-tablet cadwyn-table-fit' },
+          'tr',
+          { class: 'govuk-table__row' },
+          (
+            [
+              'explorer.transfer.chain.col.transfer',
+              'explorer.transfer.stage',
+              'explorer.transfer.chain.col.waiting',
+            ] as const
+          ).map((c) => h('th', { scope: 'col', class: 'govuk-table__header' }, trk(c))),
+        ),
+      ),
+      h(
+        'tbody',
+        { class: 'govuk-table__body' },
+        chain.transfers.map((c) =>
           h(
-            'caption',
-            { class: 'govuk-table__caption govuk-table__caption--s' },
-            trk('explorer.transfer.chain.caption', chain.transfers.length),
-          ),
-          h(
-            'thead',
-            { class: 'govuk-table__head' },
+            'tr',
+            { class: 'govuk-table__row' },
             h(
-              'tr',
-              { class: 'govuk-table__row' },
-              (
-                [
-                  'explorer.transfer.chain.col.transfer',
-                  'explorer.transfer.stage',
-                  'explorer.transfer.chain.col.waiting',
-                ] as const
-              ).map((c) => h('th', { scope: 'col', class: 'govuk-table__header' }, trk(c))),
+              'td',
+              { class: 'govuk-table__cell' },
+              c.id === id
+                ? [
+                    trk('explorer.transfer.h1', c.titleNumber),
+                    ' ',
+                    trk('explorer.transfer.chain.this'),
+                  ]
+                : h(
+                    'a',
+                    { class: 'govuk-link', href: `/explorer/titles/?transfer=${c.id}` },
+                    trk('explorer.transfer.h1', c.titleNumber),
+                  ),
             ),
-          ),
-          h(
-            'tbody',
-            { class: 'govuk-table__body' },
-            chain.transfers.map((c) =>
-              h(
-                'tr',
-                { class: 'govuk-table__row' },
-                h(
-                  'td',
-                  { class: 'govuk-table__cell' },
-                  c.id === id
-                    ? [
-                        trk('explorer.transfer.h1', c.titleNumber),
-                        ' ',
-                        trk('explorer.transfer.chain.this'),
-                      ]
-                    : h(
-                        'a',
-                        { class: 'govuk-link', href: `/explorer/titles/?transfer=${c.id}` },
-                        trk('explorer.transfer.h1', c.titleNumber),
-                      ),
-                ),
-                h(
-                  'td',
-                  { class: 'govuk-table__cell' },
-                  stageTag(c.stage),
-                  chain.holdingUp.includes(c.id)
-                    ? [h('br'), tag('orange', trk('explorer.transfer.chain.holding'))]
-                    : null,
-                ),
-                h(
-                  'td',
-                  { class: 'govuk-table__cell' },
-                  c.waitingFor.length === 0
-                    ? trk('explorer.title.none')
-                    : c.waitingFor.map((w, i) => [
-                        i > 0 ? h('br') : null,
-                        words('explorer.transfer.todo', w.step),
-                        ' — ',
-                        rolesText(w.roles),
-                      ]),
-                ),
-              ),
+            h(
+              'td',
+              { class: 'govuk-table__cell' },
+              stageTag(c.stage),
+              chain.holdingUp.includes(c.id)
+                ? [h('br'), tag('orange', trk('explorer.transfer.chain.holding'))]
+                : null,
+            ),
+            h(
+              'td',
+              { class: 'govuk-table__cell' },
+              c.waitingFor.length === 0
+                ? trk('explorer.title.none')
+                : c.waitingFor.map((w, i) => [
+                    i > 0 ? h('br') : null,
+                    words('explorer.transfer.todo', w.step),
+                    ' — ',
+                    rolesText(w.roles),
+                  ]),
             ),
           ),
         ),
-      );
-    })
-    .catch(() => el.replaceChildren(errorPara('explorer.title.error')));
-  return el;
+      ),
+    ),
+  );
 }
 
-function transferView(x: TransferView): Child {
+function transferView(x: TransferView, chain: HTMLElement): Child {
   return [
     h('span', { class: 'govuk-caption-l' }, trk('explorer.transfer.caption', x.id.slice(0, 12))),
     h('h1', { class: 'govuk-heading-xl' }, trk('explorer.transfer.h1', x.titleNumber)),
@@ -719,7 +801,7 @@ function transferView(x: TransferView): Child {
     h('h2', { class: 'govuk-heading-l' }, trk('explorer.transfer.steps.h2')),
     stepList(x),
     h('h2', { class: 'govuk-heading-l' }, trk('explorer.transfer.chain.h2')),
-    chainSection(x.id),
+    chain,
     h('h2', { class: 'govuk-heading-l' }, trk('explorer.transfer.history.h2')),
     parak('explorer.title.history.intro'),
     h(
@@ -756,19 +838,55 @@ function transferView(x: TransferView): Child {
 
 function transferPage(id: string): Child {
   const body = h('div', null, parak('explorer.title.loading'));
-  void getJson<TransferView>(`/v1/transfers/${id}`)
-    .then((r) => {
-      body.replaceChildren();
-      if (r.ok) add(body, transferView(r.body));
-      else
+  const chain = h('div', null, parak('explorer.title.loading'));
+  const notice = liveNotice();
+  // What is shown, so a change redraws only what reads differently; and every transfer in the
+  // chain, so a step in any of them (or a new link to one) is noticed.
+  let shownTransfer = '';
+  let shownChain = '';
+  let ids = new Set([id]);
+  const readTransfer = () =>
+    getJson<TransferView>(`/v1/transfers/${id}`).then((r) => {
+      if (!r.ok) {
+        if (shownTransfer !== '') return false;
+        body.replaceChildren();
         add(
           body,
           h('h1', { class: 'govuk-heading-xl' }, trk('explorer.transfer.unknown.h1')),
           parak(r.status === 404 ? 'explorer.transfer.unknown.body' : 'explorer.title.error'),
         );
-    })
-    .catch(() => body.replaceChildren(errorPara('explorer.title.error')));
-  return body;
+        return false;
+      }
+      if (JSON.stringify(r.body) === shownTransfer) return false;
+      shownTransfer = JSON.stringify(r.body);
+      body.replaceChildren();
+      add(body, transferView(r.body, chain));
+      return true;
+    });
+  const readChain = () =>
+    getJson<ChainView>(`/v1/transfers/${id}/chain`).then((r) => {
+      if (!r.ok) {
+        if (shownChain === '') chain.replaceChildren(errorPara('explorer.title.error'));
+        return false;
+      }
+      if (JSON.stringify(r.body) === shownChain) return false;
+      shownChain = JSON.stringify(r.body);
+      ids = new Set([id, ...r.body.transfers.map((t) => t.id)]);
+      drawChain(chain, id, r.body);
+      return true;
+    });
+  void readTransfer().catch(() => body.replaceChildren(errorPara('explorer.title.error')));
+  void readChain().catch(() => chain.replaceChildren(errorPara('explorer.title.error')));
+  followTitles(
+    (e) => (e.transfer !== undefined && ids.has(e.transfer)) || e.linked.some((l) => ids.has(l)),
+    () =>
+      void Promise.all([readTransfer(), readChain()])
+        .then((drawn) => {
+          if (drawn.includes(true)) notice.say('explorer.transfer.live');
+        })
+        .catch(() => undefined),
+  );
+  return [notice.el, body];
 }
 
 mountPage({

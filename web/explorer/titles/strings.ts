@@ -294,4 +294,16 @@ export const titles = {
     en: 'Check the link you followed, or look up the title instead.',
     cy: 'Gwiriwch y ddolen a ddilynoch, neu chwiliwch am y teitl yn lle hynny.',
   },
+  'explorer.title.live.title': {
+    en: 'This title has just changed on the ledger: the page now shows it as it is.',
+    cy: 'Mae’r teitl hwn newydd newid ar y cyfriflyfr: mae’r dudalen yn ei ddangos fel y mae nawr.',
+  },
+  'explorer.title.live.list': {
+    en: 'The register has just changed: the list now shows it as it is.',
+    cy: 'Mae’r gofrestr newydd newid: mae’r rhestr yn ei dangos fel y mae nawr.',
+  },
+  'explorer.transfer.live': {
+    en: 'This transfer or its chain has just changed on the ledger: the page now shows it as it is.',
+    cy: 'Mae’r trosglwyddiad hwn neu ei gadwyn newydd newid ar y cyfriflyfr: mae’r dudalen yn ei ddangos fel y mae nawr.',
+  },
 } as const satisfies Dictionary;
