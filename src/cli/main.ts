@@ -105,6 +105,10 @@ program
     'nodes to fetch a verified state snapshot from when the database is new, comma-separated',
   )
   .option(
+    '--no-fast-sync',
+    'start from block 1 and re-execute everything, even where a verified snapshot is offered',
+  )
+  .option(
     '--public-url <url>',
     'the URL wallets reach this node at (default $CADWYN_PUBLIC_URL or http://localhost:<port>)',
   )
@@ -124,6 +128,7 @@ program
       ...(o.observe ? { observe: { url: String(o.observe) }, demoStaffAccounts: false } : {}),
       ...(o.etcd ? { consortium: { etcd: String(o.etcd).split(',').filter(Boolean) } } : {}),
       ...(o.peers ? { peers: String(o.peers).split(',').filter(Boolean) } : {}),
+      ...(o.fastSync === false ? { fastSync: false } : {}),
       onCreated: (dir) => console.error(say(lang, 'createdConsortium', dir)),
     });
     console.error(say(lang, 'nodeListening', running.url));
