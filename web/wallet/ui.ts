@@ -3,7 +3,7 @@
 // (forms.ts has the file field and the error summary; a text input, a select and checkboxes
 // are here), buttons, banners, and downloads.
 import type { Attrs, Child } from '../shared/dom.js';
-import { add, h, hidden, rich, uid, view } from '../shared/dom.js';
+import { add, h, rich, uid, view } from '../shared/dom.js';
 import type { FieldError, Field } from '../shared/forms.js';
 import { makeField as makeSharedField } from '../shared/forms.js';
 import type { Arg, Key } from '../shared/i18n.js';
@@ -281,82 +281,8 @@ export function selectField(o: SelectOptions): Field<HTMLSelectElement> {
   return makeField(select, { ...o, errorClass: 'govuk-select--error' });
 }
 
-export interface CheckboxesField extends Field<HTMLInputElement> {
-  /** The values ticked. */
-  checked(): string[];
-}
-
-/** Checkboxes in a fieldset; the error summary links to the first box. */
-export function checkboxesField(o: {
-  readonly id: string;
-  readonly legend: WKey;
-  readonly hint?: WKey;
-  readonly name: string;
-  readonly choices: readonly Choice[];
-}): CheckboxesField {
-  const hintId = `${o.id}-hint`;
-  const errorId = `${o.id}-error`;
-  const boxes = o.choices.map((c, i) => {
-    const id = i === 0 ? o.id : `${o.id}-${i + 1}`;
-    const input = h('input', {
-      class: 'govuk-checkboxes__input',
-      id,
-      name: o.name,
-      type: 'checkbox',
-      value: c.value,
-    });
-    return {
-      input,
-      item: h(
-        'div',
-        { class: 'govuk-checkboxes__item' },
-        input,
-        h('label', { class: 'govuk-label govuk-checkboxes__label', for: id }, c.text),
-      ),
-    };
-  });
-  const first = boxes[0]?.input ?? h('input', { type: 'checkbox' });
-  let error: FieldError | null = null;
-  const message = view(h('p', { class: 'govuk-error-message', id: errorId }), () =>
-    error ? [hidden('common.errorPrefix'), ' ', t(error.key, ...(error.args ?? []))] : null,
-  );
-  const hint = o.hint ? h('div', { class: 'govuk-hint', id: hintId }, trw(o.hint)) : null;
-  const list = h(
-    'div',
-    { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
-    boxes.map((b) => b.item),
-  );
-  const fieldset = h(
-    'fieldset',
-    { class: 'govuk-fieldset' },
-    h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, trw(o.legend)),
-    hint,
-    list,
-  );
-  const group = h('div', { class: 'govuk-form-group' }, fieldset);
-  const describe = () => {
-    const ids = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
-    if (ids) fieldset.setAttribute('aria-describedby', ids);
-    else fieldset.removeAttribute('aria-describedby');
-  };
-  describe();
-  return {
-    group,
-    control: first,
-    get error() {
-      return error;
-    },
-    setError(e) {
-      error = e;
-      message.update();
-      group.classList.toggle('govuk-form-group--error', !!e);
-      if (e) fieldset.insertBefore(message.el, list);
-      else message.el.remove();
-      describe();
-    },
-    checked: () => boxes.filter((b) => b.input.checked).map((b) => b.input.value),
-  };
-}
+export type { CheckboxesField } from '../shared/forms.js';
+export { checkboxesField } from '../shared/forms.js';
 
 // ---- summary lists ----------------------------------------------------------------------------
 
