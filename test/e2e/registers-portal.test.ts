@@ -232,9 +232,12 @@ describe('the title and regulated-goods registers in the Portal', () => {
     await party(buyerConv, 'title.confirmFunds', { transfer: first }, AREA);
     await party(sellerConv, 'title.complete', { transfer: first }, AREA);
     await expect.poll(stage, { timeout: 15_000 }).toContain('Completed');
-    expect(await explorer.locator('main [aria-live="polite"]').first().innerText()).toContain(
-      'This transfer or its chain has just changed on the ledger',
-    );
+    // The notice is written when the page has redrawn, which may come after the stage shows.
+    await expect
+      .poll(() => explorer.locator('main [aria-live="polite"]').first().innerText(), {
+        timeout: 15_000,
+      })
+      .toContain('This transfer or its chain has just changed on the ledger');
     expect(await explorer.evaluate(() => 'notReloaded' in window)).toBe(true);
     await page.reload();
     await expect.poll(() => h1Text()).toBe('Title register');
