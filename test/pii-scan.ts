@@ -30,8 +30,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // A UK postcode standing on its own: not inside a longer run of base64url or hex characters
 // (ids, keys and signatures are full of short letter-digit runs).
+// Not inside base64 (standard or url-safe): a signature once held `+LG7E3ZB/` (CI).
 const POSTCODE_RE =
-  /(?<![A-Za-z0-9_-])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPS-UW]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9_-])/g;
+  /(?<![A-Za-z0-9_+/=-])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPS-UW]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9_+/=-])/g;
 // A birth date as a claim: a key naming it, then an ISO date.
 const BIRTH_CLAIM_RE =
   /(?:birth_?date|date_?of_?birth|\bdob)["']?\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})/gi;
