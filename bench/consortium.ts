@@ -32,6 +32,19 @@ const SENDERS = 64;
 const BATCH = 200;
 const CONNECTIONS_PER_NODE = 2;
 
+/** The txs of a batch that a 503 answer lists as not ordered (all of them if it lists none). */
+function unanswered(body: Buffer, answer: string): string[] {
+  const txs = (JSON.parse(body.toString('utf8')) as unknown[]).map((t) => JSON.stringify(t));
+  let errors: { index: number; code: string }[] = [];
+  try {
+    errors = (JSON.parse(answer) as { errors?: { index: number; code: string }[] }).errors ?? [];
+  } catch {
+    return txs;
+  }
+  if (errors.length === 0) return txs;
+  return errors.flatMap((e) => (e.code === 'ORDERING_UNAVAILABLE' ? [txs[e.index] ?? ''] : []));
+}
+
 function subset(load: Load, k: number, n: number): Load {
   const senders = load.senders.filter((_, i) => i % n === k);
   return { senders, txCount: senders.reduce((a, s) => a + s.txs.length, 0), signMs: 0 };
@@ -44,7 +57,9 @@ export async function benchConsortium(o: {
 }): Promise<ConsortiumResult> {
   const dir = mkdtempSync(join(tmpdir(), 'cadwyn-bench-consortium-'));
   o.log(`(k) starting 3 etcd members and ${VALIDATORS} validator nodes in ${dir}`);
-  const c = await LocalCluster.up({ dir, validators: VALIDATORS, basePort: 0 });
+  // Extra `cadwyn start` options for every node, to try settings (e.g. "--block-tx-max 1000").
+  const nodeArgs = (process.env.CADWYN_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const c = await LocalCluster.up({ dir, validators: VALIDATORS, basePort: 0, nodeArgs });
   try {
     const probe = new HttpClient(c.url(0), 2);
     const net = (await probe.getJson<{ network: string }>('/v1/consortium')).network;
@@ -65,16 +80,24 @@ export async function benchConsortium(o: {
           await Promise.all(
             streams.map(async (s) => {
               for (let i = 0; i < s.bodies.length; i++) {
-                const body = s.bodies[i];
+                let body = s.bodies[i];
                 if (!body) continue;
+                let count = s.txs[i] ?? 0;
                 for (;;) {
                   const r = await client.request('POST', '/v1/transactions', body);
                   if (r.status === 200 || r.status === 202) {
-                    accepted += s.txs[i] ?? 0;
+                    accepted += count;
                     break;
                   }
                   if (r.status === 503) {
+                    // The orderer did not answer for some of the batch: those (the errors) go
+                    // again; the rest were accepted, and sending them again would be duplicates.
                     retries++;
+                    const again = unanswered(body, r.body);
+                    accepted += count - again.length;
+                    if (again.length === 0) break;
+                    body = Buffer.from(`[${again.join(',')}]`, 'utf8');
+                    count = again.length;
                     await new Promise((res) => setTimeout(res, 20));
                     continue;
                   }

@@ -101,6 +101,11 @@ program
     'consortium mode: etcd client URLs, comma-separated (default: solo ordering)',
   )
   .option(
+    '--lease-seconds <s>',
+    'consortium mode: the proposer lease TTL in whole seconds (default 2)',
+    int('lease', 1, 60),
+  )
+  .option(
     '--peers <urls>',
     'nodes to fetch a verified state snapshot from when the database is new, comma-separated',
   )
@@ -126,7 +131,14 @@ program
       ...(publicUrl ? { publicUrl } : {}),
       demoRegisters: !o.observe && o.demoRegisters !== false && env.CADWYN_DEMO_REGISTERS !== '0',
       ...(o.observe ? { observe: { url: String(o.observe) }, demoStaffAccounts: false } : {}),
-      ...(o.etcd ? { consortium: { etcd: String(o.etcd).split(',').filter(Boolean) } } : {}),
+      ...(o.etcd
+        ? {
+            consortium: {
+              etcd: String(o.etcd).split(',').filter(Boolean),
+              ...(o.leaseSeconds ? { leaseSeconds: Number(o.leaseSeconds) } : {}),
+            },
+          }
+        : {}),
       ...(o.peers ? { peers: String(o.peers).split(',').filter(Boolean) } : {}),
       ...(o.fastSync === false ? { fastSync: false } : {}),
       onCreated: (dir) => console.error(say(lang, 'createdConsortium', dir)),

@@ -246,7 +246,16 @@ export class ValidatorCore {
   readonly evidence: Evidence[] = [];
   private halt: { code: AlarmCode; detail: string } | undefined;
   private leaseUntil = 0;
-  private proposing: { height: number; text: string; sentAt: number } | undefined;
+  /** Our own proposal under way, with what building it computed (reused when it comes back). */
+  private proposing:
+    | {
+        height: number;
+        text: string;
+        sentAt: number;
+        built: ReturnType<typeof buildBlock>;
+        range: readonly OrderedTx[];
+      }
+    | undefined;
   private readonly cosigSent = new Map<number, number>();
   private readonly cosigBack = new Set<number>();
   /** Counted, not alarmed: a bad cosignature is hostile input, not our failure. */
@@ -542,10 +551,17 @@ export class ValidatorCore {
   private onTxs(after: number, upTo: number, entries: readonly OrderedTx[]): void {
     // A page that starts beyond what we know leaves a gap: drop it, a re-read fills it.
     if (after > this.txKnownUpTo || upTo <= this.txKnownUpTo) return;
+    // Pages come in order (a watch): sort only when one did not.
+    let last = this.txs.at(-1)?.revision ?? -1;
+    let inOrder = true;
     for (const e of entries) {
-      if (e.revision > this.txKnownUpTo && e.revision <= upTo) this.txs.push(e);
+      if (e.revision > this.txKnownUpTo && e.revision <= upTo) {
+        if (e.revision <= last) inOrder = false;
+        last = e.revision;
+        this.txs.push(e);
+      }
     }
-    this.txs.sort((a, b) => a.revision - b.revision);
+    if (!inOrder) this.txs.sort((a, b) => a.revision - b.revision);
     this.txKnownUpTo = upTo;
   }
 
@@ -590,15 +606,25 @@ export class ValidatorCore {
       }
       const p = parsed.value;
       if (p.toRev > this.txKnownUpTo) return; // wait for the range
-      const range = this.txs.filter((t) => t.revision > p.fromRev && t.revision <= p.toRev);
-      const checked = checkProposal(this.cfg.ledger, this.state, this.tip, p, range, {
-        network: this.cfg.genesis.network,
-        nowMs: now,
-        maxDriftMs: this.cfg.maxDriftMs,
-        inForce: new Set(this.setAt(next)?.keys.keys()),
-        ...(this.leaders.has(next) ? { expectedProposer: this.leaders.get(next) } : {}),
-        ...(this.cfg.execOpts ? { execOpts: this.cfg.execOpts } : {}),
-      });
+      // Our own block, as we built it on this very tip: building it executed it already, so it
+      // is not executed a second time (the proposer's CPU is the pipeline's narrowest point).
+      const own =
+        this.proposing?.height === next && this.proposing.text === text
+          ? this.proposing
+          : undefined;
+      const range = own
+        ? own.range
+        : this.txs.filter((t) => t.revision > p.fromRev && t.revision <= p.toRev);
+      const checked = own
+        ? { ok: true as const, value: own.built }
+        : checkProposal(this.cfg.ledger, this.state, this.tip, p, range, {
+            network: this.cfg.genesis.network,
+            nowMs: now,
+            maxDriftMs: this.cfg.maxDriftMs,
+            inForce: new Set(this.setAt(next)?.keys.keys()),
+            ...(this.leaders.has(next) ? { expectedProposer: this.leaders.get(next) } : {}),
+            ...(this.cfg.execOpts ? { execOpts: this.cfg.execOpts } : {}),
+          });
       if (!checked.ok) {
         this.alarm(out, 'PROPOSAL_REFUSED', `${next}: ${checked.code} ${checked.detail ?? ''}`);
         return;
@@ -691,7 +717,8 @@ export class ValidatorCore {
       this.txs.sort((a, b) => a.revision - b.revision);
     }
     // Txs at or before the tip's range are decided; keep only what a proposal may still need.
-    while (this.txs.length > 0 && (this.txs[0] as OrderedTx).revision <= p.toRev) this.txs.shift();
+    const keep = this.txs.findIndex((t) => t.revision > p.toRev);
+    this.txs.splice(0, keep === -1 ? this.txs.length : keep);
   }
 
   private async onCosig(
@@ -864,7 +891,7 @@ export class ValidatorCore {
       },
     );
     const text = canonicalJson(proposalFor(built, this.tip.toRev, toRev));
-    this.proposing = { height, text, sentAt: now };
+    this.proposing = { height, text, sentAt: now, built, range: batch };
     out.push({ kind: 'putBlock', height, proposal: text });
   }
 }

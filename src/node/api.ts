@@ -149,6 +149,9 @@ export async function buildApi(
     ajv: { customOptions: { strict: false } },
     // Requests that arrive while closing get our problem+json 503 (below), not Fastify's own.
     return503OnClosing: false,
+    // Fastify's 10 s default failed a validator's restart on a machine under full load (the
+    // static-files plugin alone waited that long for a CPU); a slow start is still a start.
+    pluginTimeout: 120_000,
   });
   const metrics = createMetrics(node);
 

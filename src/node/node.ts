@@ -256,8 +256,6 @@ export class CadwynNode {
   private observer: Observer | undefined;
   /** Observer mode: the log's right edge, to build the next block on. */
   private frontier = LogFrontier.empty();
-  /** Consortium mode: each sender's last put to etcd still under way. */
-  private readonly ordered = new Map<string, Promise<void>>();
   private closed = false;
   readonly stats = { accepted: 0, rejectedAtDoor: 0, committed: 0, rejectedAtExecution: 0 };
 
@@ -847,21 +845,9 @@ export class CadwynNode {
       this.track(t);
       return t;
     });
-    // One sender's txs go to etcd one after another: the order of their puts is the order of
-    // their revisions, so seq n+1 can never be ordered before seq n. Senders run in parallel.
-    const puts = await Promise.all(
-      accepted.map((a) => {
-        const sender = a.p.tx.body.sender;
-        const prev = this.ordered.get(sender) ?? Promise.resolve();
-        const put = prev.then(() => driver.putTx(a.p.id, a.p.canonicalTx));
-        const done = put.then(() => undefined);
-        this.ordered.set(sender, done);
-        void done.then(() => {
-          if (this.ordered.get(sender) === done) this.ordered.delete(sender);
-        });
-        return put;
-      }),
-    );
+    // The orderer writes puts in the order they are called (batched, one etcd txn at a time),
+    // so a sender's seq n+1, accepted after seq n, is never ordered before it.
+    const puts = await Promise.all(accepted.map((a) => driver.putTx(a.p.id, a.p.canonicalTx)));
     puts.forEach((r, i) => {
       const a = accepted[i] as (typeof accepted)[number];
       if (r.ok) {

@@ -10,7 +10,7 @@ import { Etcd3 } from 'etcd3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EtcdCluster } from '../../src/node/consortium/etcd-cluster.js';
-import { EtcdOrdering } from '../../src/node/consortium/etcd-ordering.js';
+import { EtcdOrdering, SUB } from '../../src/node/consortium/etcd-ordering.js';
 import type { Campaign, Ordering, TxEntry } from '../../src/node/consortium/ordering.js';
 
 const TTL = 2; // seconds, as the decision says
@@ -48,7 +48,7 @@ async function allTxs(o: Ordering, pageSize = 1000): Promise<TxEntry[]> {
     const page = must(await o.txRange(after, pageSize));
     out.push(...page.entries);
     const last = page.entries.at(-1);
-    if (page.entries.length < pageSize || last === undefined) return out;
+    if (!page.more || last === undefined) return out;
     after = last.revision;
   }
 }
@@ -189,6 +189,42 @@ describe('etcd ordering (3 members on 127.0.0.1)', () => {
       await (cs[2] as EtcdOrdering).txRange(revs[49] ?? 0, 1000, { upToRevision: revs[149] }),
     );
     expect(slice.entries).toEqual((views[0] ?? []).slice(50, 150));
+    await closeAll();
+  }, 20_000);
+
+  it('writes a burst of puts as few txns, in call order; pages, slices and compacts inside a txn', async () => {
+    const o = ordering('batched', [0]);
+    const r = ordering('batched', [2]);
+    must(await o.putTx('seen-before', '{"n":-1}'));
+    // 300 calls in one turn, a repeat inside the burst and one of an id already stored.
+    const ids = Array.from({ length: 300 }, (_, i) => `b${String(i).padStart(3, '0')}`);
+    const calls = [...ids, 'b007', 'seen-before'];
+    const acks = (await Promise.all(calls.map((id) => o.putTx(id, `{"id":"${id}"}`)))).map(must);
+    const revs = acks.slice(0, 300).map((a) => a.revision);
+    expect(acks.slice(0, 300).every((a) => !a.duplicate)).toBe(true);
+    expect(revs).toEqual([...revs].sort((x, y) => x - y)); // call order is the order
+    expect(new Set(revs).size).toBe(300);
+    // Far fewer txns than puts (128 keys per txn at most).
+    const txns = new Set(revs.map((v) => Math.floor(v / SUB))).size;
+    expect(txns).toBeGreaterThanOrEqual(3);
+    expect(txns).toBeLessThan(10);
+    timings['txns for a burst of 300 puts'] = txns;
+    expect(acks[300]).toEqual({ revision: revs[7], duplicate: true });
+    expect(acks[301]?.duplicate).toBe(true);
+    // Every page size reads the same sequence, even one smaller than a txn.
+    const whole = (await allTxs(r)).filter((e) => e.id !== 'seen-before');
+    expect(whole.map((e) => e.id)).toEqual(ids);
+    expect(whole.map((e) => e.tx)).toEqual(ids.map((id) => `{"id":"${id}"}`));
+    for (const size of [1, 7, 129]) {
+      expect((await allTxs(r, size)).filter((e) => e.id !== 'seen-before')).toEqual(whole);
+    }
+    // A proposal's range may start and end inside a txn.
+    const slice = must(await r.txRange(revs[10] ?? 0, 1000, { upToRevision: revs[140] }));
+    expect(slice.entries.map((e) => e.id)).toEqual(ids.slice(11, 141));
+    expect(slice.more).toBe(false);
+    // Compaction up to the middle of a txn keeps the rest of it.
+    must(await o.compact(revs[140] ?? 0));
+    expect((await allTxs(r)).map((e) => e.id)).toEqual(ids.slice(141));
     await closeAll();
   }, 20_000);
 

@@ -2,6 +2,7 @@
 // reads into ValidatorCore events, one at a time, and carries its effects out — puts to the
 // orderer, alarms, and final blocks into the node's store. All the judgement is in the core;
 // this file is plumbing, and everything it learns it may learn twice (events are idempotent).
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { PrivateKey } from '../../core/crypto.js';
 import { parseNote } from '../../core/note.js';
 import { prepareTx } from '../../core/tx.js';
@@ -20,7 +21,7 @@ import type {
 import { ValidatorCore } from '../../consensus/validator.js';
 import { nodeCryptoBackend } from '../crypto-node.js';
 import type { Store } from '../store.js';
-import type { Campaign, Ordering, Watch } from './ordering.js';
+import type { Campaign, Ordering, TxEntry, Watch } from './ordering.js';
 import { validatorStart } from './sync.js';
 
 export interface ConsortiumOptions {
@@ -83,6 +84,31 @@ const TX_PAGE = 2000;
 const REREAD_BLOCKS = 500;
 /** How often the proposer compacts the orderer's txs. */
 const COMPACT_MS = 1000;
+/** A tx watch quiet this long (ms) is backed by a range read at each re-read. */
+const TX_QUIET_MS = 2000;
+/** How often the event loop's longest stall is looked at. */
+const STALL_REPORT_MS = 5000;
+
+/**
+ * What another node's door let through is checked again here; an entry that is not a
+ * well-formed tx under its own id is skipped alike by every honest validator.
+ */
+function prepared(entries: readonly TxEntry[]): OrderedTx[] {
+  const ordered: OrderedTx[] = [];
+  for (const e of entries) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(e.tx);
+    } catch {
+      continue;
+    }
+    const p = prepareTx(parsed);
+    if (p.ok && p.value.id === e.id && p.value.canonicalTx === e.tx) {
+      ordered.push({ revision: e.revision, p: p.value });
+    }
+  }
+  return ordered;
+}
 
 /** The validator's own records in the node's SQLite file; the halt in its meta table. */
 class SqliteChainStorage implements ChainStorage {
@@ -118,10 +144,13 @@ export class ConsortiumDriver {
   private compacted = { height: 0, rev: 0 };
   private compacting = false;
   private rewatching = false;
+  private txWatchOk = false;
+  private lastTxPageAt = 0;
   private tickQueued = false;
   private readonly tickMs: number;
   private readonly rereadMs: number;
   private readonly leaseSeconds: number;
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 20 });
 
   private constructor(
     private readonly host: DriverHost,
@@ -132,6 +161,7 @@ export class ConsortiumDriver {
     this.tickMs = opts.tickMs ?? 20;
     this.rereadMs = opts.rereadMs ?? 500;
     this.leaseSeconds = opts.leaseSeconds ?? 2;
+    this.loopDelay.enable();
   }
 
   /**
@@ -227,7 +257,6 @@ export class ConsortiumDriver {
     if (!this.core.halted) this.stand();
     this.timers.push(
       setInterval(() => {
-        this.fetchTxs();
         // At most one tick waits in the queue: a validator busy re-executing blocks (catching
         // up, or on a loaded machine) must not fall further behind under ticks piling up.
         if (this.tickQueued) return;
@@ -247,6 +276,7 @@ export class ConsortiumDriver {
           });
       }, this.tickMs),
       setInterval(() => void this.reread(), this.rereadMs),
+      setInterval(() => this.reportStalls(), STALL_REPORT_MS),
       setInterval(() => void this.compact(), COMPACT_MS),
     );
   }
@@ -262,16 +292,30 @@ export class ConsortiumDriver {
     await Promise.all(old.map((w) => w.close().catch(() => undefined)));
     const cur = this.core.cursor();
     const onError = (detail: string) => {
+      this.txWatchOk = false;
       this.host.log.warn({ detail }, 'orderer watch failed; opening it again');
       this.rewatchSoon();
     };
+    // New txs arrive on a watch. Range reads (fetchTxs) sort etcd's whole tx/ range: four
+    // validators reading every 20 ms kept etcd so busy that lease renewals timed out and the
+    // proposer changed every few seconds (measured). They are now the fallback only.
+    const txs = await this.ordering.watchTxs(
+      cur.txAfter,
+      (page) => {
+        this.lastTxPageAt = this.host.clock();
+        this.deliver({
+          kind: 'txs',
+          after: page.after,
+          upTo: page.upTo,
+          entries: prepared(page.entries),
+        });
+      },
+      { onError },
+    );
+    if (txs.ok) this.watches.push(txs.value);
     const blocks = await this.ordering.watchBlocks(
       cur.blockFrom,
-      (b) => {
-        this.deliver({ kind: 'block', height: b.height, proposal: b.proposal });
-        // The block's range may be newer than what we read: fetch now, not at the next tick.
-        this.fetchTxs();
-      },
+      (b) => this.deliver({ kind: 'block', height: b.height, proposal: b.proposal }),
       { onError },
     );
     if (blocks.ok) this.watches.push(blocks.value);
@@ -283,8 +327,11 @@ export class ConsortiumDriver {
       { onError },
     );
     if (cosigs.ok) this.watches.push(cosigs.value);
-    this.ordererOk = blocks.ok && cosigs.ok;
-    if (!blocks.ok || !cosigs.ok) this.rewatchSoon();
+    this.txWatchOk = txs.ok;
+    this.ordererOk = txs.ok && blocks.ok && cosigs.ok;
+    if (!txs.ok || !blocks.ok || !cosigs.ok) this.rewatchSoon();
+    // Whatever came before the tx watch began (and any gap a broken one left): read it.
+    this.fetchTxs();
   }
 
   private rewatchSoon(): void {
@@ -307,11 +354,18 @@ export class ConsortiumDriver {
     }
     const c = this.ordering.campaign(this.host.validatorName, { ttlSeconds: this.leaseSeconds });
     this.campaign = c;
-    void c.elected.then(() => this.host.log.info({ validator: c.name }, 'elected proposer'));
+    let elected = false;
+    void c.elected.then(() => {
+      elected = true;
+      this.host.log.info({ validator: c.name }, 'elected proposer');
+    });
     void c.lost.then((reason) => {
       if (this.campaign === c) this.campaign = undefined;
       if (!this.closed && !this.core.halted) {
-        this.host.log.warn({ reason }, 'proposer candidacy ended; standing again');
+        this.host.log.warn(
+          { reason, detail: c.lostDetail, elected },
+          'proposer candidacy ended; standing again',
+        );
         setTimeout(() => this.stand(), 100);
       }
     });
@@ -338,28 +392,12 @@ export class ConsortiumDriver {
       .then((r) => {
         this.ordererOk = r.ok;
         if (!r.ok) return;
-        const { entries, readRevision } = r.value;
-        const full = entries.length >= TX_PAGE;
+        const { entries, readRevision, more } = r.value;
         const last = entries[entries.length - 1];
-        const upTo = full && last ? last.revision : readRevision;
+        const upTo = more ? (last?.revision ?? after) : readRevision;
         if (upTo <= after) return;
-        const ordered: OrderedTx[] = [];
-        for (const e of entries) {
-          // What another node's door let through is checked again here; an entry that is not
-          // a well-formed tx under its own id is skipped alike by every honest validator.
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(e.tx);
-          } catch {
-            continue;
-          }
-          const p = prepareTx(parsed);
-          if (p.ok && p.value.id === e.id && p.value.canonicalTx === e.tx) {
-            ordered.push({ revision: e.revision, p: p.value });
-          }
-        }
-        this.deliver({ kind: 'txs', after, upTo, entries: ordered });
-        if (full) setImmediate(() => this.fetchTxs());
+        this.deliver({ kind: 'txs', after, upTo, entries: prepared(entries) });
+        if (more) setImmediate(() => this.fetchTxs());
       })
       .finally(() => {
         this.fetching = false;
@@ -386,6 +424,21 @@ export class ConsortiumDriver {
     }
   }
 
+  /**
+   * A validator whose event loop stalls cannot renew its lease or answer etcd in time: the
+   * longest stall of each period goes to the log when it passes half the lease.
+   */
+  private reportStalls(): void {
+    const maxMs = this.loopDelay.max / 1e6;
+    this.loopDelay.reset();
+    if (maxMs > (this.leaseSeconds * 1000) / 2) {
+      this.host.log.warn(
+        { maxMs: Math.round(maxMs), height: this.core.height },
+        'event loop stalled (lease renewals and etcd answers wait)',
+      );
+    }
+  }
+
   /** Whatever a watch may have missed (a reconnect, a lost event): read it again. */
   private async reread(): Promise<void> {
     if (this.rereading || this.closed) return;
@@ -399,7 +452,9 @@ export class ConsortiumDriver {
         if (!b.ok || !b.value) break;
         this.deliver({ kind: 'block', height: b.value.height, proposal: b.value.proposal });
       }
-      this.fetchTxs();
+      // The tx watch brings txs; a range read only when it is down or has been quiet a while
+      // (a watch can stall without an error), where it costs little.
+      if (!this.txWatchOk || this.host.clock() - this.lastTxPageAt > TX_QUIET_MS) this.fetchTxs();
       const top = Math.min(this.core.height, cur.cosigFrom + 50);
       for (let h = cur.cosigFrom; h <= top; h++) {
         const cs = await this.ordering.cosigs(h);
@@ -468,6 +523,7 @@ export class ConsortiumDriver {
     if (this.closed) return;
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
+    this.loopDelay.disable();
     await this.queue;
     await Promise.all(this.watches.map((w) => w.close().catch(() => undefined)));
     await this.campaign?.resign().catch(() => undefined);

@@ -1,6 +1,7 @@
 // The Ordering of decision 0009 on etcd (v3 API, via the `etcd3` client). Keys live under
 // `/cadwyn/<network>/` exactly as the decision's table says:
-//   tx/<txId>                         canonical tx, created once (txn createRevision == 0)
+//   tx/<txId>                         "<i> <canonical tx>", created once (createRevision == 0);
+//                                     i is its place in the txn that wrote it (see SUB)
 //   leader/<leaseId hex>              the election: one key per candidate, on its lease; the
 //                                     candidate whose key has the lowest createRevision leads
 //                                     (etcd's own concurrency/election recipe). The leader value
@@ -11,7 +12,16 @@
 // Every call has a time limit (the etcd3 client can wait for ever on a partition or a stopped
 // member): past it the call returns ORDERING_UNAVAILABLE as a Result, not an exception, because
 // an unreachable orderer is an expected condition the caller handles (retry, or stop cutting).
-import { Etcd3, Range, isRecoverableError, type IOptions, type Lease, type Namespace } from 'etcd3';
+import {
+  Etcd3,
+  Range,
+  isRecoverableError,
+  type IOptions,
+  type IWatchResponse,
+  type Lease,
+  type Namespace,
+} from 'etcd3';
+import './etcd3-patch.js';
 import { fail, type Result } from '../../core/result.js';
 import type {
   BlockEntry,
@@ -27,8 +37,10 @@ import type {
   TxEntry,
   TxPage,
   TxRangeOptions,
+  TxWatchPage,
   Watch,
 } from './ordering.js';
+import { LeaseKeeper } from './lease-keeper.js';
 
 export interface EtcdOrderingOptions {
   /** Client URLs (http://127.0.0.1:port); the client spreads calls and fails over among them. */
@@ -47,6 +59,15 @@ export interface WatchOptions extends CallOptions {
 }
 
 const UNAVAILABLE: OrderingUnavailable = 'ORDERING_UNAVAILABLE';
+/**
+ * putTx calls are written in batches, one etcd txn per batch (one Raft entry and one fsync for
+ * up to TXN_MAX txs, instead of one each), one txn at a time so the order of the calls is the
+ * order of the txs. A txn's keys share one revision; a tx's Revision is its key's create
+ * revision × SUB + its place in the txn.
+ */
+export const SUB = 256;
+/** etcd's default --max-txn-ops is 128. */
+const TXN_MAX = 128;
 const HEIGHT_DIGITS = 16; // Number.MAX_SAFE_INTEGER has 16 digits
 const NAME = /^[A-Za-z0-9._:-]{1,200}$/;
 
@@ -65,6 +86,37 @@ function rev(s: string | number): Revision {
   const n = Number(s);
   if (!Number.isSafeInteger(n)) throw new RangeError(`revision ${s} beyond 2^53`);
   return n;
+}
+
+/** A tx key's value: its place in its txn, a space, the canonical tx. */
+function txValue(index: number, canonicalTx: string): string {
+  return `${index} ${canonicalTx}`;
+}
+
+function txEntry(kv: {
+  key: Buffer;
+  value: Buffer;
+  create_revision: string;
+}): TxEntry & { etcdRevision: Revision } {
+  const v = kv.value.toString();
+  const m = /^([0-9]{1,3}) /.exec(v);
+  const index = m ? Number(m[1]) : 0;
+  const etcdRevision = rev(kv.create_revision);
+  return {
+    id: kv.key.toString().slice('tx/'.length),
+    tx: m ? v.slice(m[0].length) : v,
+    revision: etcdRevision * SUB + index,
+    etcdRevision,
+  };
+}
+
+interface PendingPut {
+  readonly id: string;
+  readonly tx: string;
+  readonly timeoutMs: number | undefined;
+  readonly resolve: (
+    r: Result<{ revision: Revision; duplicate: boolean }, OrderingUnavailable>,
+  ) => void;
 }
 
 function message(e: unknown): string {
@@ -120,6 +172,11 @@ function watchBackoff(ms = 100): Backoff {
   return { duration: ms, next: () => watchBackoff(Math.min(ms * 2, 1000)) };
 }
 
+/** Our fault handling for an etcd3 client of `hosts` members (shared with the lease thread). */
+export function etcdFaultHandling(hosts: number): FaultHandling {
+  return { host: passThrough, global: tryEachHost(hosts), watchBackoff: watchBackoff() };
+}
+
 export class EtcdOrdering implements Ordering {
   private readonly client: Etcd3;
   /** The network's namespace: every key below is relative to /cadwyn/<network>/. */
@@ -130,6 +187,12 @@ export class EtcdOrdering implements Ordering {
   readonly now: () => number;
   private readonly campaigns = new Set<EtcdCampaign>();
   private readonly watches = new Set<Watch>();
+  private readonly hosts: readonly string[];
+  /** Renews the campaigns' leases on its own thread (made at the first campaign). */
+  private keeper: LeaseKeeper | undefined | null = null;
+  /** putTx calls not yet in a txn, in call order; `writing` while a batch loop runs. */
+  private pending: PendingPut[] = [];
+  private writing = false;
 
   constructor(opts: EtcdOrderingOptions) {
     checkName('network', opts.network);
@@ -137,14 +200,11 @@ export class EtcdOrdering implements Ordering {
     this.timeoutMs = opts.timeoutMs ?? 2000;
     this.now = opts.now;
     this.keyPrefix = `/cadwyn/${opts.network}/`;
+    this.hosts = opts.hosts;
     this.client = new Etcd3({
       hosts: [...opts.hosts],
       dialTimeout: this.timeoutMs,
-      faultHandling: {
-        host: passThrough,
-        global: tryEachHost(opts.hosts.length),
-        watchBackoff: watchBackoff(),
-      },
+      faultHandling: etcdFaultHandling(opts.hosts.length),
     });
     this.ns = this.client.namespace(this.keyPrefix);
   }
@@ -190,27 +250,85 @@ export class EtcdOrdering implements Ordering {
     }
   }
 
-  async putTx(
+  putTx(
     id: string,
     canonicalTx: string,
     opts?: CallOptions,
   ): Promise<Result<{ revision: Revision; duplicate: boolean }, OrderingUnavailable>> {
     checkName('tx id', id);
-    const key = `tx/${id}`;
-    return this.call('putTx', opts, async (o) => {
-      // Exactly once by id: create only if absent, else read the existing one's revision. A
-      // retry after an ambiguous timeout lands in the else branch: same revision, duplicate.
-      const r = await this.ns
-        .if(key, 'Create', '==', 0)
-        .then(this.ns.put(key).value(canonicalTx))
-        .else(this.ns.get(key))
-        .options(o)
-        .commit();
-      if (r.succeeded) return { revision: rev(r.header.revision), duplicate: false };
-      const kv = r.responses[0]?.response_range?.kvs[0];
-      if (kv === undefined) throw new Error('tx key vanished between compare and read');
-      return { revision: rev(kv.create_revision), duplicate: true };
+    return new Promise((resolve) => {
+      this.pending.push({ id, tx: canonicalTx, timeoutMs: opts?.timeoutMs, resolve });
+      this.writeSoon();
     });
+  }
+
+  /** Starts the batch loop on the next turn, so the calls of one request share a txn. */
+  private writeSoon(): void {
+    if (this.writing) return;
+    this.writing = true;
+    setImmediate(() => void this.writeAll());
+  }
+
+  private async writeAll(): Promise<void> {
+    try {
+      while (this.pending.length > 0) await this.writeBatch(this.pending.splice(0, TXN_MAX));
+    } finally {
+      this.writing = false;
+      if (this.pending.length > 0) this.writeSoon();
+    }
+  }
+
+  /**
+   * One txn: every key created only if absent. If any exists (a retry after an ambiguous
+   * timeout, or the same tx sent to two nodes), the txn writes nothing and reads them back:
+   * those are duplicates, with the revision they already have, and the rest go again.
+   */
+  private async writeBatch(batch: readonly PendingPut[]): Promise<void> {
+    const byId = new Map<string, PendingPut[]>();
+    for (const p of batch) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
+    const limits = batch.flatMap((p) => (p.timeoutMs === undefined ? [] : [p.timeoutMs]));
+    const opts = limits.length > 0 ? { timeoutMs: Math.min(...limits) } : undefined;
+    const done = new Map<string, { revision: Revision; duplicate: boolean }>();
+    const r = await this.call('putTx', opts, async (o) => {
+      let rest = [...byId.keys()];
+      while (rest.length > 0) {
+        const keys = rest.map((id) => `tx/${id}`);
+        const [first, ...others] = keys as [string, ...string[]];
+        let cmp = this.ns.if(first, 'Create', '==', 0);
+        for (const k of others) cmp = cmp.and(k, 'Create', '==', 0);
+        const t = await cmp
+          .then(
+            ...rest.map((id, i) =>
+              this.ns.put(`tx/${id}`).value(txValue(i, byId.get(id)?.[0]?.tx ?? '')),
+            ),
+          )
+          .else(...keys.map((k) => this.ns.get(k)))
+          .options(o)
+          .commit();
+        if (t.succeeded) {
+          const base = rev(t.header.revision) * SUB;
+          rest.forEach((id, i) => done.set(id, { revision: base + i, duplicate: false }));
+          return;
+        }
+        const again: string[] = [];
+        rest.forEach((id, i) => {
+          const kv = t.responses[i]?.response_range?.kvs[0];
+          if (kv === undefined) again.push(id);
+          else done.set(id, { revision: txEntry(kv).revision, duplicate: true });
+        });
+        if (again.length === rest.length) throw new Error('txn failed but no key exists');
+        rest = again;
+      }
+    });
+    for (const [id, waiting] of byId) {
+      const d = done.get(id);
+      waiting.forEach((p, k) => {
+        if (!r.ok) p.resolve(r);
+        else if (d === undefined) p.resolve(fail(UNAVAILABLE, `putTx: ${id} not written`));
+        // The same id twice in one batch: the second call is a duplicate of the first.
+        else p.resolve({ ok: true, value: k === 0 ? d : { ...d, duplicate: true } });
+      });
+    }
   }
 
   async txRange(
@@ -230,21 +348,110 @@ export class EtcdOrdering implements Ordering {
     // leader's read index), it is a snapshot at one revision (header.revision) so a validator can
     // state "complete up to r", it is bounded by limit, and it needs no stream that a partition
     // can leave hanging. Cost: etcd 3.4 sorts the whole tx/ range before the limit, so keep tx/
-    // compacted.
+    // compacted. Revisions are etcd revisions × SUB: the etcd bounds are the revisions holding
+    // `after` and `upTo`, and the entries outside are dropped here.
     return this.call('txRange', opts, async (o) => {
-      const q = this.ns
-        .getAll()
-        .prefix('tx/')
-        .minCreateRevision(String(afterRevision + 1));
-      if (upTo !== undefined) q.maxCreateRevision(String(upTo));
-      const r = await q.sort('Create', 'Ascend').limit(limit).options(o).exec();
-      const entries: TxEntry[] = r.kvs.map((kv) => ({
-        id: kv.key.toString().slice('tx/'.length),
-        tx: kv.value.toString(),
-        revision: rev(kv.create_revision),
-      }));
-      return { entries, readRevision: rev(r.header.revision) };
+      const inRange = (e: TxEntry) =>
+        e.revision > afterRevision && (upTo === undefined || e.revision <= upTo);
+      let minRev = Math.floor(afterRevision / SUB);
+      for (;;) {
+        const q = this.ns.getAll().prefix('tx/').minCreateRevision(String(minRev));
+        if (upTo !== undefined) q.maxCreateRevision(String(Math.floor(upTo / SUB)));
+        const r = await q.sort('Create', 'Ascend').limit(limit).options(o).exec();
+        let all = r.kvs.map(txEntry);
+        const more = r.kvs.length >= limit;
+        const lastRev = all.at(-1)?.etcdRevision;
+        if (more && lastRev !== undefined) {
+          // The limit may have cut one txn's keys (same create revision, in no set order in
+          // etcd's sort): read that revision's keys whole, at the same store revision.
+          const whole = await this.ns
+            .getAll()
+            .prefix('tx/')
+            .minCreateRevision(String(lastRev))
+            .maxCreateRevision(String(lastRev))
+            .revision(r.header.revision)
+            .options(o)
+            .exec();
+          all = [...all.filter((e) => e.etcdRevision < lastRev), ...whole.kvs.map(txEntry)];
+        }
+        const entries: TxEntry[] = all
+          .filter(inRange)
+          .sort((a, b) => a.revision - b.revision)
+          .map(({ id, tx, revision }) => ({ id, tx, revision }));
+        // A small limit can be filled by keys at or before `after` (the rest of its txn).
+        if (more && entries.length === 0 && lastRev !== undefined) {
+          minRev = lastRev + 1;
+          continue;
+        }
+        return { entries, readRevision: rev(r.header.revision) * SUB + SUB - 1, more };
+      }
     });
+  }
+
+  async watchTxs(
+    afterRevision: Revision,
+    cb: (page: TxWatchPage) => void,
+    opts?: WatchOptions,
+  ): Promise<Result<Watch, OrderingUnavailable>> {
+    if (!Number.isSafeInteger(afterRevision) || afterRevision < 0) {
+      throw new RangeError(`bad revision ${afterRevision}`);
+    }
+    // From the etcd revision holding `after` (the rest of its txn may follow it), or the next.
+    const start = Math.max(1, Math.floor((afterRevision + 1) / SUB));
+    return this.call(
+      'watchTxs',
+      opts,
+      async () => {
+        const w = this.ns.watch().prefix('tx/').startRevision(String(start)).only('put').watcher();
+        let prev = afterRevision;
+        let broken = false;
+        const stop = (detail: string) => {
+          if (broken) return;
+          broken = true;
+          opts?.onError?.(detail);
+        };
+        // A watch response holds whole txns (etcd batches events by revision), in order. The
+        // client resumes a broken stream on its own, but from the revision it last heard of,
+        // which can skip events: after any break we stop and the caller reads the gap itself.
+        w.on('data', (res: IWatchResponse) => {
+          if (broken) return;
+          const all = res.events.map((e) => txEntry(e.kv));
+          const last = all.at(-1);
+          if (last === undefined) return;
+          const upTo = last.etcdRevision * SUB + SUB - 1;
+          if (upTo <= prev) return;
+          const entries = all
+            .filter((e) => e.revision > prev)
+            .map(({ id, tx, revision }) => ({ id, tx, revision }));
+          cb({ after: prev, upTo, entries });
+          prev = upTo;
+        });
+        w.on('disconnected', () => stop('tx watch disconnected'));
+        await new Promise<void>((resolve, reject) => {
+          w.once('connected', () => resolve());
+          w.once('error', reject);
+        });
+        w.on('error', (e) => stop(message(e)));
+        const handle: Watch = {
+          close: async () => {
+            broken = true;
+            this.watches.delete(handle);
+            await w.cancel();
+          },
+        };
+        this.watches.add(handle);
+        return handle;
+      },
+      (late) => void late.close(),
+    );
+  }
+
+  /** (Internal, for campaigns.) The lease thread, or undefined to renew on this thread. */
+  leaseKeeper(): LeaseKeeper | undefined {
+    if (this.keeper === null) {
+      this.keeper = LeaseKeeper.start({ hosts: this.hosts, timeoutMs: this.timeoutMs });
+    }
+    return this.keeper?.healthy ? this.keeper : undefined;
   }
 
   campaign(name: string, opts: CampaignOptions): Campaign {
@@ -401,20 +608,27 @@ export class EtcdOrdering implements Ordering {
       throw new RangeError(`bad revision ${upToRevision}`);
     }
     return this.call('compact', opts, async (o) => {
-      const keys = await this.ns
+      // A block may end inside one txn's keys: the rest of that txn is kept, so the values
+      // (which hold each key's place) of the last etcd revision are read too.
+      const etcdUpTo = Math.floor(upToRevision / SUB);
+      const r = await this.ns
         .getAll()
         .prefix('tx/')
-        .maxCreateRevision(String(upToRevision))
+        .maxCreateRevision(String(etcdUpTo))
         .options(o)
-        .keys();
-      // Deletes in small concurrent batches: a txn is capped at 128 ops by default.
-      for (let i = 0; i < keys.length; i += 64) {
-        await Promise.all(
-          keys.slice(i, i + 64).map((k) => this.ns.delete().key(k).options(o).exec()),
-        );
+        .exec();
+      const keys = r.kvs
+        .filter((kv) => txEntry(kv).revision <= upToRevision)
+        .map((kv) => kv.key.toString());
+      // One txn per TXN_MAX deletes (etcd caps a txn's ops), one Raft entry each.
+      for (let i = 0; i < keys.length; i += TXN_MAX) {
+        const ops = keys.slice(i, i + TXN_MAX).map((k) => ({
+          request_delete_range: { key: Buffer.from(this.keyPrefix + k) },
+        }));
+        await this.client.kv.txn({ compare: [], success: ops, failure: [] }, o);
       }
       try {
-        await this.client.kv.compact({ revision: String(upToRevision), physical: true }, o);
+        await this.client.kv.compact({ revision: String(etcdUpTo), physical: true }, o);
       } catch (e) {
         const m = message(e);
         if (/future revision/.test(m)) throw new RangeError(`compact(${upToRevision}): ${m}`);
@@ -428,6 +642,7 @@ export class EtcdOrdering implements Ordering {
   async close(): Promise<void> {
     await Promise.all([...this.campaigns].map((c) => c.resign(500)));
     await Promise.all([...this.watches].map((w) => w.close()));
+    await this.keeper?.close();
     this.client.close();
   }
 
@@ -501,6 +716,10 @@ class EtcdCampaign implements Campaign {
   private resolveElected: () => void = () => undefined;
   private resolveLost: (r: LossReason) => void = () => undefined;
   private state: 'campaigning' | 'leader' | 'ended' = 'campaigning';
+  /** Set when the lease thread renews this lease. */
+  private kept: { id: string; stop: (id: string) => void } | undefined;
+  /** Why the candidacy ended, in words (for the node's log). */
+  lostDetail: string | undefined;
   private lease: Lease | null = null;
   private key: string | null = null;
   private createRevision: Revision | null = null;
@@ -518,7 +737,7 @@ class EtcdCampaign implements Campaign {
     this.elected = new Promise((r) => (this.resolveElected = r));
     this.lost = new Promise((r) => (this.resolveLost = r));
     // run() handles expected failures itself; anything else ends the candidacy, never crashes.
-    this.run().catch(() => this.end('CAMPAIGN_FAILED'));
+    this.run().catch((e: unknown) => this.end('CAMPAIGN_FAILED', message(e)));
   }
 
   isLeader(): boolean {
@@ -543,7 +762,7 @@ class EtcdCampaign implements Campaign {
 
   /** putBlock found our key gone: end now rather than wait for the keep-alive to notice. */
   deposed(): void {
-    this.end('LEASE_LOST');
+    this.end('LEASE_LOST', 'a fenced write found the election key gone');
   }
 
   async resign(timeoutMs?: number): Promise<void> {
@@ -560,10 +779,12 @@ class EtcdCampaign implements Campaign {
     return this.state === 'ended';
   }
 
-  private end(reason: LossReason): void {
+  private end(reason: LossReason, detail?: string): void {
     if (this.state === 'ended') return;
     this.state = 'ended';
+    this.lostDetail = detail;
     clearTimeout(this.timer);
+    if (this.kept) this.kept.stop(this.kept.id);
     this.resolveLost(reason);
   }
 
@@ -571,15 +792,25 @@ class EtcdCampaign implements Campaign {
     const ttlMs = this.ttlSeconds * 1000;
     const lease = this.ns.lease(this.ttlSeconds, { autoKeepAlive: false });
     this.lease = lease;
-    lease.on('lost', () => this.end('LEASE_LOST'));
+    lease.on('lost', (e: unknown) => this.end('LEASE_LOST', `lease lost: ${message(e)}`));
     const sentAt = this.owner.now();
     const granted = await this.owner.call('lease grant', undefined, () => lease.grant());
     if (this.isEnded()) return;
-    if (!granted.ok) return this.end('CAMPAIGN_FAILED');
+    if (!granted.ok) return this.end('CAMPAIGN_FAILED', granted.detail);
     this.validUntil = sentAt + ttlMs;
     const key = `leader/${BigInt(granted.value).toString(16)}`;
     this.key = key;
-    this.scheduleKeepAlive();
+    const keeper = this.owner.leaseKeeper();
+    if (keeper) {
+      // Renewed on the lease thread; its clock is the wall clock, as `now` is in a node.
+      this.kept = { id: granted.value, stop: (id) => keeper.stop(id) };
+      keeper.keep(granted.value, this.keepAliveMs, this.validUntil, (e) => {
+        if (e.kind === 'renewed') this.validUntil = Math.max(this.validUntil, e.validUntil);
+        else this.end('LEASE_LOST', e.detail);
+      });
+    } else {
+      this.scheduleKeepAlive();
+    }
 
     // Create our key on the lease (idempotent: a retry after a timeout reads it back).
     while (this.state !== 'ended' && this.createRevision === null) {
@@ -599,7 +830,8 @@ class EtcdCampaign implements Campaign {
           : kv !== undefined
             ? rev(kv.create_revision)
             : null;
-        if (this.createRevision === null) return this.end('LEASE_LOST'); // key gone: lease gone
+        // Key gone: lease gone.
+        if (this.createRevision === null) return this.end('LEASE_LOST', 'election key gone');
       } else {
         await sleep(100);
       }
@@ -680,9 +912,11 @@ class EtcdCampaign implements Campaign {
     const lease = this.lease;
     if (this.state === 'ended' || lease === null) return;
     const sentAt = this.owner.now();
+    // A slow answer is still an answer: wait for it as long as the lease is surely alive (a
+    // 500 ms limit lost leases on a loaded machine whose etcd took 0.5–1 s to renew).
     const r = await this.owner.call(
       'keepalive',
-      { timeoutMs: Math.max(100, this.keepAliveMs) },
+      { timeoutMs: Math.max(this.keepAliveMs, this.validUntil - sentAt) },
       (o) => lease.keepaliveOnce(o),
     );
     if (this.isEnded()) return;
@@ -690,9 +924,11 @@ class EtcdCampaign implements Campaign {
       // The TTL etcd reports counts from when it renewed, which is after we sent.
       this.validUntil = sentAt + Number(r.value.TTL) * 1000;
     } else if (/EtcdLeaseInvalid|lease .*not found|expired/i.test(r.detail ?? '')) {
-      return this.end('LEASE_LOST');
+      return this.end('LEASE_LOST', r.detail);
     }
-    if (this.owner.now() >= this.validUntil) return this.end('LEASE_LOST');
+    if (this.owner.now() >= this.validUntil) {
+      return this.end('LEASE_LOST', `no renewal within the TTL (last: ${r.ok ? 'ok' : r.detail})`);
+    }
     this.scheduleKeepAlive();
   }
 }

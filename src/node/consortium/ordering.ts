@@ -13,8 +13,10 @@ export type OrderingUnavailable = 'ORDERING_UNAVAILABLE';
 export type PutBlockCode = 'BLOCK_EXISTS' | 'NOT_LEADER' | OrderingUnavailable;
 
 /**
- * Revisions are the orderer's global, strictly increasing sequence numbers (etcd's int64
- * revision; safe as a JS number up to 2^53, far beyond any real store).
+ * A tx's place in the order: strictly increasing, unique per tx. On etcd it is the tx key's
+ * create revision × 256 + its place in the txn that wrote it (putTx calls are written in
+ * batches, one etcd txn per batch, and a txn's keys share one revision). Safe as a JS number
+ * up to 2^45 etcd revisions, far beyond any real store.
  */
 export type Revision = number;
 
@@ -38,10 +40,18 @@ export interface TxEntry {
 export interface TxPage {
   readonly entries: readonly TxEntry[];
   /**
-   * The store revision the page was read at. When `entries.length < limit` the page holds every
-   * tx with revision in (after, readRevision].
+   * The store revision the page was read at. Unless `more`, the page holds every tx with
+   * revision in (after, readRevision].
    */
   readonly readRevision: Revision;
+  /** The page was cut by the limit: it is complete only up to its last entry; read on from it. */
+  readonly more: boolean;
+}
+
+export interface TxWatchPage {
+  readonly after: Revision;
+  readonly upTo: Revision;
+  readonly entries: readonly TxEntry[];
 }
 
 export interface BlockEntry {
@@ -77,6 +87,8 @@ export interface Campaign {
   readonly elected: Promise<void>;
   /** Resolves once, when candidacy or leadership ends, with why. */
   readonly lost: Promise<LossReason>;
+  /** Once lost: what happened, in words, if known (for logs). */
+  readonly lostDetail?: string | undefined;
   /** Stops renewing and revokes the lease (best effort: if unreachable, the TTL ends it). */
   resign(): Promise<void>;
 }
@@ -98,7 +110,10 @@ export interface CampaignOptions {
 }
 
 export interface Ordering {
-  /** Admits a canonical tx exactly once by id; resolves once a majority has it durably. */
+  /**
+   * Admits a canonical tx exactly once by id; resolves once a majority has it durably. Txs
+   * are ordered as the calls were made: a tx written by a later call never gets a lower revision.
+   */
   putTx(
     id: string,
     canonicalTx: string,
@@ -110,6 +125,16 @@ export interface Ordering {
     limit: number,
     opts?: TxRangeOptions,
   ): Promise<Result<TxPage, OrderingUnavailable>>;
+  /**
+   * Calls cb with every tx with revision > afterRevision, in order, as pages each complete over
+   * (page.after, page.upTo] and chained (each page's after is the last one's upTo). If the watch
+   * breaks it delivers nothing more and calls onError: open it again from where the caller is.
+   */
+  watchTxs(
+    afterRevision: Revision,
+    cb: (page: TxWatchPage) => void,
+    opts?: WatchCallOptions,
+  ): Promise<Result<Watch, OrderingUnavailable>>;
   /** Stands `name` for proposer on a lease. */
   campaign(name: string, opts: CampaignOptions): Campaign;
   /** The current leader's name, or null if nobody holds the election. */
