@@ -130,6 +130,16 @@ const sleep = (ms: number): Promise<void> =>
 
 type Deadline = { deadline: Date };
 
+/**
+ * Cancels a watcher, waiting at most a second. etcd3's cancel waits for etcd's answer (or for
+ * the watcher's creation first), and around a killed member that answer may never come: an
+ * unbounded wait there would wedge a campaign — its key first in line, its lease still renewed,
+ * nobody elected — or a validator's re-watch. Past the limit the watcher is just left behind.
+ */
+async function cancelWithin(w: { cancel(): Promise<void> }, ms = 1000): Promise<void> {
+  await Promise.race([w.cancel().catch(() => undefined), sleep(ms)]);
+}
+
 type FaultHandling = NonNullable<IOptions['faultHandling']>;
 type Policy = NonNullable<FaultHandling['global']>;
 
@@ -436,7 +446,7 @@ export class EtcdOrdering implements Ordering {
           close: async () => {
             broken = true;
             this.watches.delete(handle);
-            await w.cancel();
+            await cancelWithin(w);
           },
         };
         this.watches.add(handle);
@@ -697,7 +707,7 @@ export class EtcdOrdering implements Ordering {
         const handle: Watch = {
           close: async () => {
             this.watches.delete(handle);
-            await w.cancel();
+            await cancelWithin(w);
           },
         };
         this.watches.add(handle);
@@ -899,7 +909,7 @@ class EtcdCampaign implements Campaign {
         sleep(this.ttlSeconds * 1000),
       ]);
     } finally {
-      await w.cancel().catch(() => undefined);
+      await cancelWithin(w);
     }
   }
 
