@@ -101,8 +101,9 @@ export async function benchConsortium(o: {
                     await new Promise((res) => setTimeout(res, 20));
                     continue;
                   }
-                  refused[String(r.status)] = (refused[String(r.status)] ?? 0) + (s.txs[i] ?? 0);
-                  return;
+                  // Refused (reported): the stream goes on with its next batch.
+                  refused[String(r.status)] = (refused[String(r.status)] ?? 0) + count;
+                  break;
                 }
               }
             }),
