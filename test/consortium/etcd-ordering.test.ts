@@ -228,6 +228,18 @@ describe('etcd ordering (3 members on 127.0.0.1)', () => {
     await closeAll();
   }, 20_000);
 
+  it('splits a burst of large txs into txns under etcd’s request size limit', async () => {
+    const o = ordering('large', [1]);
+    // 120 txs of 15 kB: 1.8 MB in one txn would be refused (etcd's 1.5 MiB request cap).
+    const pad = 'x'.repeat(15_000);
+    const acks = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => o.putTx(`big${i}`, `{"i":${i},"pad":"${pad}"}`)),
+    );
+    for (const a of acks) expect(must(a).duplicate).toBe(false);
+    expect((await allTxs(o)).map((e) => e.id)).toHaveLength(120);
+    await closeAll();
+  }, 20_000);
+
   it('elects one proposer; when it resigns or its client closes, the other leads within 2 s', async () => {
     const oa = ordering('election', [0]);
     const ob = ordering('election', [1]);

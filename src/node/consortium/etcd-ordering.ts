@@ -68,6 +68,11 @@ const UNAVAILABLE: OrderingUnavailable = 'ORDERING_UNAVAILABLE';
 export const SUB = 256;
 /** etcd's default --max-txn-ops is 128. */
 const TXN_MAX = 128;
+/**
+ * Bytes of txs per txn at most: etcd refuses a request over 1.5 MiB (--max-request-bytes), and
+ * 128 txs of the largest size (16 KiB body and 16 signatures) would pass it.
+ */
+const TXN_BYTES = 1024 * 1024;
 const HEIGHT_DIGITS = 16; // Number.MAX_SAFE_INTEGER has 16 digits
 const NAME = /^[A-Za-z0-9._:-]{1,200}$/;
 
@@ -281,11 +286,23 @@ export class EtcdOrdering implements Ordering {
 
   private async writeAll(): Promise<void> {
     try {
-      while (this.pending.length > 0) await this.writeBatch(this.pending.splice(0, TXN_MAX));
+      while (this.pending.length > 0) await this.writeBatch(this.pending.splice(0, this.fits()));
     } finally {
       this.writing = false;
       if (this.pending.length > 0) this.writeSoon();
     }
+  }
+
+  /** How many pending puts the next txn takes: TXN_MAX, and under etcd's request size cap. */
+  private fits(): number {
+    let bytes = 0;
+    let n = 0;
+    for (const p of this.pending) {
+      bytes += Buffer.byteLength(p.tx) + p.id.length + 16;
+      if (n >= TXN_MAX || (n > 0 && bytes > TXN_BYTES)) break;
+      n++;
+    }
+    return Math.max(1, n);
   }
 
   /**
