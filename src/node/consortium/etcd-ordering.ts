@@ -124,7 +124,10 @@ interface PendingPut {
   ) => void;
 }
 
-function message(e: unknown): string {
+/** An etcd answer saying the lease no longer exists (shared with the lease thread). */
+export const LEASE_GONE = /EtcdLeaseInvalid|lease .*not found|expired/i;
+
+export function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -950,7 +953,7 @@ class EtcdCampaign implements Campaign {
     if (r.ok) {
       // The TTL etcd reports counts from when it renewed, which is after we sent.
       this.validUntil = sentAt + Number(r.value.TTL) * 1000;
-    } else if (/EtcdLeaseInvalid|lease .*not found|expired/i.test(r.detail ?? '')) {
+    } else if (LEASE_GONE.test(r.detail ?? '')) {
       return this.end('LEASE_LOST', r.detail);
     }
     if (this.owner.now() >= this.validUntil) {

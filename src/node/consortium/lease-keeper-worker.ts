@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Etcd3 } from 'etcd3';
 import type { KeeperCommand, KeeperEvent, KeeperOptions } from './lease-keeper.js';
-import { etcdFaultHandling } from './etcd-ordering.js';
+import { LEASE_GONE, etcdFaultHandling, message } from './etcd-ordering.js';
 
 const opts = workerData as KeeperOptions;
 const client = new Etcd3({
@@ -25,10 +25,6 @@ const kept = new Map<string, Kept>();
 
 function post(e: KeeperEvent): void {
   parentPort?.postMessage(e);
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** One renewal; resolves with the TTL etcd granted (≤ 0: the lease is gone). */
@@ -74,7 +70,7 @@ async function renew(id: string): Promise<void> {
   } catch (e) {
     if (kept.get(id) !== k) return;
     const m = message(e);
-    if (/EtcdLeaseInvalid|lease .*not found|expired/i.test(m)) return lost(id, m);
+    if (LEASE_GONE.test(m)) return lost(id, m);
     if (Date.now() >= k.validUntil) return lost(id, `no renewal within the TTL (last: ${m})`);
   }
   k.timer = setTimeout(() => void renew(id), k.everyMs);
